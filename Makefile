@@ -1,0 +1,58 @@
+# Tisseuse — the two commands the README promises:
+#   make preview   set up, build the bundled catalogue, serve the web preview
+#   make test      set up everything (venv, npm, Chromium) and run every check and test
+# Everything else here is a step of those two.
+
+VENV      := .venv
+PY        := $(VENV)/bin/python
+TISSEUSE  := $(VENV)/bin/tisseuse
+PORT      ?= 8000
+
+.PHONY: preview build test lint typecheck pytest setup setup-dev clean golden
+
+preview: setup
+	$(TISSEUSE) preview --port $(PORT)
+
+build: setup
+	$(TISSEUSE) build
+
+test: setup-dev
+	$(MAKE) lint typecheck pytest
+
+lint: setup-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+typecheck: setup-dev
+	$(VENV)/bin/mypy
+
+pytest: setup-dev
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+# Regenerate golden files after an intended output change; review `git diff` before committing.
+golden: setup-dev
+	$(VENV)/bin/pytest tests -k golden --update-golden
+
+setup: $(VENV)/.installed
+
+setup-dev: $(VENV)/.installed-dev node_modules/.installed
+	@scripts/ensure-chromium.sh
+
+$(VENV)/bin/python:
+	"$$(scripts/find-python.sh)" -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: $(VENV)/bin/python pyproject.toml
+	$(PY) -m pip install --quiet -e .
+	@touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed pyproject.toml
+	$(PY) -m pip install --quiet -e '.[dev]'
+	@touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+clean:
+	rm -rf dist .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,220 @@
+"""The ``tisseuse`` command. Each command parses options and calls one function.
+
+Exit codes: 0 success; 1 the sources have errors (or warnings with --strict),
+nothing was written; 2 wrong command line; 70 internal error (a bug: please
+report it with the traceback).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from builder import __version__
+from builder.diagnostics import BuildError, ExitCode, Report
+
+F = Callable[..., Any]
+
+
+def _root_option(f: F) -> F:
+    return click.option(
+        "--root",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=Path(),
+        show_default=".",
+        help="Project folder, the one that holds modules/.",
+    )(f)
+
+
+def _strict_option(f: F) -> F:
+    return click.option(
+        "--strict", is_flag=True, help="Treat warnings as errors (exit 1)."
+    )(f)
+
+
+def _print_report(report: Report, *, strict: bool) -> None:
+    for line in report.lines(strict=strict):
+        click.echo(line, err=True)
+
+
+def _load(root: Path, strict: bool) -> Any:
+    """The catalogue, or exit 1 after printing every diagnostic."""
+    from builder.loader import load_catalogue
+
+    catalogue, report = load_catalogue(root.resolve())
+    _print_report(report, strict=strict)
+    if catalogue is None or report.failed(strict=strict):
+        click.echo(
+            f"tisseuse: {report.summary(strict=strict)}; nothing written.", err=True
+        )
+        sys.exit(ExitCode.CONTENT_ERRORS)
+    return catalogue
+
+
+def _guarded(action: F, *args: Any, **kwargs: Any) -> Any:
+    """Run a build step; a BuildError prints its diagnostics and exits 1."""
+    try:
+        return action(*args, **kwargs)
+    except BuildError as exc:
+        _print_report(exc.report, strict=False)
+        click.echo(f"tisseuse: {exc}; nothing written.", err=True)
+        sys.exit(ExitCode.CONTENT_ERRORS)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="tisseuse")
+def cli() -> None:
+    """Compile French micro-modules into a web preview, SCORM packages and more.
+
+    Sources live in modules/ (YAML). Run 'tisseuse check' after every edit.
+    """
+
+
+@cli.command()
+@_root_option
+@_strict_option
+def check(root: Path, strict: bool) -> None:
+    """Validate every source file and report all problems at once."""
+    catalogue = _load(root, strict)
+    modules, paths = len(catalogue.modules), len(catalogue.paths)
+    click.echo(
+        f"tisseuse: {modules} module{'s' * (modules != 1)}, "
+        f"{paths} path{'s' * (paths != 1)}: no errors.",
+        err=True,
+    )
+
+
+@cli.command()
+@click.argument("targets", nargs=-1)
+@_root_option
+@_strict_option
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Output folder (default: dist/ in the project folder).",
+)
+@click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
+def build(targets: tuple[str, ...], root: Path, strict: bool, out: Path | None,
+          quiet: bool) -> None:  # fmt: skip
+    """Build TARGETS (default: all). Writes nothing if a source has an error.
+
+    Each target goes to its own subfolder of the output folder (dist/web, ...).
+    """
+    from builder.build import run_build
+    from builder.targets import TARGETS
+
+    unknown = [t for t in targets if t not in TARGETS]
+    if unknown:
+        raise click.BadParameter(
+            f"unknown target {', '.join(unknown)}; known: {', '.join(TARGETS)}",
+            param_hint="TARGETS",
+        )
+    catalogue = _load(root, strict)
+    _guarded(run_build, catalogue, targets or tuple(TARGETS), out or root / "dist",
+             quiet=quiet)  # fmt: skip
+
+
+@cli.command()
+@_root_option
+@click.option("--port", type=int, default=8000, show_default=True)
+@click.option(
+    "--no-build", is_flag=True, help="Serve dist/web as it is, without rebuilding."
+)
+def preview(root: Path, port: int, no_build: bool) -> None:
+    """Build the web target, then serve it on 127.0.0.1 until Ctrl+C."""
+    from builder.build import run_build
+    from builder.preview import serve
+
+    out = root / "dist"
+    if not no_build:
+        _guarded(run_build, _load(root, False), ("web",), out, quiet=False)
+    serve(out / "web", port)
+
+
+@cli.command()
+@_root_option
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Folder for the schemas (default: modules/_schemas).",
+)
+def schema(root: Path, out: Path | None) -> None:
+    """Write JSON Schemas of the source files, for editor completion and checks."""
+    from builder.schema import write_schemas
+
+    for path in write_schemas(out or root / "modules" / "_schemas"):
+        click.echo(f"wrote {path}", err=True)
+
+
+@cli.command(name="list")
+@_root_option
+@click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
+def list_(root: Path, as_json: bool) -> None:
+    """Summarise the catalogue: modules, paths and placement items."""
+    from builder.summary import summarise, summary_text
+
+    data = summarise(_load(root, False))
+    if as_json:
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True))
+    else:
+        click.echo(summary_text(data))
+
+
+@cli.group()
+def new() -> None:
+    """Create a new source from a template that passes 'tisseuse check'."""
+
+
+@new.command(name="module")
+@click.argument("slug")
+@_root_option
+@click.option("--title", default=None, help="Module title (French).")
+@click.option(
+    "--level",
+    type=click.Choice(["basic", "standard", "advanced"]),
+    default="standard",
+    show_default=True,
+)
+def new_module(slug: str, root: Path, title: str | None, level: str) -> None:
+    """Scaffold modules/SLUG/module.yaml with one screen and one activity."""
+    from builder.scaffold import ScaffoldError, scaffold_module
+
+    catalogue = _load(root, False)
+    try:
+        path = scaffold_module(catalogue, slug, title=title, level=level)
+    except ScaffoldError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"wrote {path}; edit it, then run 'tisseuse check'.", err=True)
+
+
+def main() -> None:
+    """Console entry point: content errors exit 1, bugs exit 70 with a traceback."""
+    try:
+        code = cli.main(standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("Aborted.", err=True)
+        sys.exit(1)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception:
+        traceback.print_exc()
+        click.echo(
+            "tisseuse: internal error (exit 70). This is a bug in Tisseuse, not in "
+            "your content: please report it with the lines above.",
+            err=True,
+        )
+        sys.exit(ExitCode.INTERNAL)
+    sys.exit(code if isinstance(code, int) else ExitCode.OK)

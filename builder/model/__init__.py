@@ -1,0 +1,73 @@
+"""The one typed model every target reads. Targets never see YAML."""
+
+from builder.model.activities import (
+    ACTIVITY_TYPES,
+    Activity,
+    Categorise,
+    MultipleChoice,
+    Option,
+    Ordering,
+    Scenario,
+    SingleChoice,
+    SpotTheProblem,
+)
+from builder.model.catalogue import (
+    CatalogFile,
+    Catalogue,
+    Competence,
+    CompetencesFile,
+    FamiliesFile,
+    Family,
+    LearningPath,
+    PathsFile,
+    Topic,
+)
+from builder.model.module import (
+    LEVELS,
+    Image,
+    Level,
+    Module,
+    ModuleFile,
+    Objective,
+    Screen,
+    Source,
+)
+from builder.model.placement import (
+    LEVEL_DIFFICULTY,
+    PlacementBank,
+    PlacementItem,
+    Scale,
+)
+
+__all__ = [
+    "ACTIVITY_TYPES",
+    "LEVELS",
+    "LEVEL_DIFFICULTY",
+    "Activity",
+    "CatalogFile",
+    "Catalogue",
+    "Categorise",
+    "Competence",
+    "CompetencesFile",
+    "FamiliesFile",
+    "Family",
+    "Image",
+    "LearningPath",
+    "Level",
+    "Module",
+    "ModuleFile",
+    "MultipleChoice",
+    "Objective",
+    "Option",
+    "Ordering",
+    "PathsFile",
+    "PlacementBank",
+    "PlacementItem",
+    "Scale",
+    "Scenario",
+    "Screen",
+    "SingleChoice",
+    "Source",
+    "SpotTheProblem",
+    "Topic",
+]
