@@ -57,6 +57,10 @@ def _load(root: Path, strict: bool) -> Any:
     return catalogue
 
 
+def _echo_err(line: str) -> None:
+    click.echo(line, err=True)
+
+
 def _guarded(action: F, *args: Any, **kwargs: Any) -> Any:
     """Run a build step; a BuildError prints its diagnostics and exits 1."""
     try:
@@ -100,9 +104,9 @@ def check(root: Path, strict: bool) -> None:
     default=None,
     help="Output folder (default: dist/ in the project folder).",
 )
+@click.option("--theme", default=None, help="Theme: a folder name under themes/.")
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
-def build(targets: tuple[str, ...], root: Path, strict: bool, out: Path | None,
-          quiet: bool) -> None:  # fmt: skip
+def build(**options: Any) -> None:
     """Build TARGETS (default: all). Writes nothing if a source has an error.
 
     Each target goes to its own subfolder of the output folder (dist/web, ...).
@@ -110,15 +114,28 @@ def build(targets: tuple[str, ...], root: Path, strict: bool, out: Path | None,
     from builder.build import run_build
     from builder.targets import TARGETS
 
+    targets: tuple[str, ...] = options["targets"] or tuple(TARGETS)
     unknown = [t for t in targets if t not in TARGETS]
     if unknown:
         raise click.BadParameter(
             f"unknown target {', '.join(unknown)}; known: {', '.join(TARGETS)}",
             param_hint="TARGETS",
         )
-    catalogue = _load(root, strict)
-    _guarded(run_build, catalogue, targets or tuple(TARGETS), out or root / "dist",
-             quiet=quiet)  # fmt: skip
+    root: Path = options["root"]
+    catalogue = _load(root, options["strict"])
+    results = _guarded(
+        run_build,
+        catalogue,
+        targets,
+        options["out"] or root / "dist",
+        theme=options["theme"],
+        echo=None if options["quiet"] else _echo_err,
+    )
+    if not options["quiet"]:
+        files = sum(r.files for r in results)
+        click.echo(
+            f"tisseuse: built {len(results)} target(s), {files} files.", err=True
+        )
 
 
 @cli.command()
@@ -134,7 +151,7 @@ def preview(root: Path, port: int, no_build: bool) -> None:
 
     out = root / "dist"
     if not no_build:
-        _guarded(run_build, _load(root, False), ("web",), out, quiet=False)
+        _guarded(run_build, _load(root, False), ("web",), out, echo=_echo_err)
     serve(out / "web", port)
 
 

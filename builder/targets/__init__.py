@@ -1,0 +1,15 @@
+"""The targets registry: one module per output format, one line per target here."""
+
+from __future__ import annotations
+
+from builder.targets.base import BuildContext, Target
+from builder.targets.web import WebTarget
+
+TARGETS: dict[str, type[Target]] = {
+    target.name: target
+    for target in (
+        WebTarget,
+    )
+}  # fmt: skip
+
+__all__ = ["TARGETS", "BuildContext", "Target"]

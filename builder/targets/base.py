@@ -1,0 +1,46 @@
+"""What every target is given and must provide."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import ClassVar, Protocol
+
+from builder.diagnostics import Report
+from builder.model import Catalogue
+from builder.themes import Theme
+
+
+@dataclass(frozen=True)
+class BuildContext:
+    """Everything a target needs besides the catalogue."""
+
+    out: Path
+    """This target's own output folder (a staging folder, swapped in on success)."""
+    theme: Theme
+    lang: str = "fr"
+    """Language of the interface strings (the content keeps its own language)."""
+    report: Report = field(default_factory=Report)
+    """Targets add problems here; any error aborts the build and writes nothing."""
+
+
+class Target(Protocol):
+    name: ClassVar[str]
+    """CLI name and output subfolder."""
+    description: ClassVar[str]
+
+    def build(self, catalogue: Catalogue, ctx: BuildContext) -> list[Path]:
+        """Write the target's files under ``ctx.out``; return them."""
+        ...
+
+
+def write_text(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8", newline="\n")
+    return path
+
+
+def write_bytes(path: Path, data: bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return path

@@ -1,0 +1,123 @@
+"""HTML pages shared by every browser target (web, SCORM, ...).
+
+A target chooses where pages go and which player adapter they carry; the
+markup, the projection and the assets are the same everywhere.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from builder.model import Catalogue, LearningPath, Module
+from builder.projection import project_module
+from builder.render import player_asset, player_script, render, strings
+from builder.targets.base import BuildContext, write_bytes, write_text
+from builder.themes import Theme
+
+SPEECH_LANG = {"fr": "fr-FR", "en": "en-GB"}
+
+
+@dataclass(frozen=True)
+class Site:
+    """What every page template receives."""
+
+    catalogue: Catalogue
+    theme: Theme
+    lang: str
+    namespace: str
+
+    def context(self, root: str, **extra: Any) -> dict[str, Any]:
+        messages = strings(self.lang)
+        return {
+            "lang": self.catalogue.language,
+            "root": root,
+            "t": lambda key, **values: _format(messages[key], values),
+            "theme_css": self.theme.css_variables(),
+            "logo": self.logo_name,
+            "organisation": self.theme.organisation,
+            "catalogue_title": self.catalogue.meta.title,
+            "namespace": self.namespace,
+            "config": self.player_config("web"),
+            **extra,
+        }
+
+    def player_config(
+        self, adapter: str, content_lang: str | None = None
+    ) -> dict[str, Any]:
+        """What the player script reads from the page (see player/90-boot.js)."""
+        lang = content_lang or self.catalogue.language
+        return {
+            "adapter": adapter,
+            "namespace": self.namespace,
+            "speechLang": SPEECH_LANG.get(lang, lang),
+            "strings": strings(self.lang),
+        }
+
+    @property
+    def logo_name(self) -> str | None:
+        return f"logo{self.theme.logo.suffix}" if self.theme.logo else None
+
+
+def make_site(catalogue: Catalogue, ctx: BuildContext) -> Site:
+    namespace = re.sub(r"[^a-z0-9]+", "-", catalogue.meta.title.lower()).strip("-")[:40]
+    return Site(
+        catalogue=catalogue, theme=ctx.theme, lang=ctx.lang, namespace=namespace
+    )
+
+
+def _format(text: str, values: dict[str, Any]) -> str:
+    for name, value in values.items():
+        text = text.replace("{" + name + "}", str(value))
+    return text
+
+
+def write_assets(site: Site, folder: Path, adapters: tuple[str, ...]) -> list[Path]:
+    """The player script (with the given adapters), the stylesheet and the logo."""
+    files = [
+        write_text(folder / "tisseuse.js", player_script(adapters)),
+        write_text(folder / "tisseuse.css", player_asset("tisseuse.css")),
+    ]
+    if site.theme.logo and site.logo_name:
+        files.append(write_bytes(folder / site.logo_name, site.theme.logo.read_bytes()))
+    return files
+
+
+def module_page(
+    site: Site, module: Module, root: str, adapter: str
+) -> tuple[str, dict[str, Any]]:
+    """The HTML of a module's player page, and its projection."""
+    catalogue = site.catalogue
+    projection = project_module(catalogue, module)
+    config = site.player_config(adapter, projection["lang"])
+    html = render(
+        "web/module.html.j2",
+        **site.context(
+            root,
+            module=module,
+            topic_title=catalogue.topics_by_id[module.topic].title,
+            projection=projection,
+            config=config,
+        ),
+    )
+    return html, projection
+
+
+def write_media(catalogue: Catalogue, module: Module, folder: Path) -> list[Path]:
+    """Copy the images the module's screens use (and only those)."""
+    source = catalogue.module_dir(module)
+    used = sorted({s.image.src for s in module.screens if s.image is not None})
+    return [write_bytes(folder / src, (source / src).read_bytes()) for src in used]
+
+
+def path_summary(catalogue: Catalogue, path: LearningPath) -> dict[str, Any]:
+    family = catalogue.families_by_id[path.family]
+    return {
+        "id": path.id,
+        "title": path.title,
+        "roles": family.roles,
+        "modules": catalogue.path_modules(path),
+        "minutes": catalogue.path_minutes(path),
+    }
