@@ -62,22 +62,28 @@ def check_references(
     field: str,
     *,
     single: bool = False,
+    where: str = "",
 ) -> None:
     """E302 for every reference to an id missing from ``known``.
 
-    ``single`` says ``field`` holds one id rather than a list of ids.
+    ``single`` says ``field`` holds one id rather than a list of ids; ``where``
+    completes the sentence ("in this module").
     """
     if known is None:
         return
     for index, ref in enumerate(refs):
         if ref not in known:
             keys: tuple[str | int, ...] = (field,) if single else (field, index)
-            here.error("E302", unknown_message(ref, known, what), *keys)
+            here.error("E302", unknown_message(ref, known, what, where), *keys)
 
 
-def unknown_message(ref: str, known: frozenset[str], what: str) -> str:
-    close = difflib.get_close_matches(ref, sorted(known), n=1, cutoff=0.6)
+def unknown_message(ref: str, known: frozenset[str], what: str, where: str = "") -> str:
+    head = f"there is no {what} '{ref}'{' ' + where if where else ''}"
+    close = difflib.get_close_matches(ref, sorted(known), n=1, cutoff=0.75)
     if close:
-        return f"there is no {what} '{ref}': did you mean '{close[0]}'?"
-    listing = ", ".join(sorted(known)) or "none yet"
-    return f"there is no {what} '{ref}' (known: {listing})"
+        return f"{head}: did you mean '{close[0]}'?"
+    if not known:
+        return f"{head}, and none is defined yet"
+    if len(known) <= 12:
+        return f"{head}: use one of {', '.join(sorted(known))}"
+    return f"{head}: check the spelling of the id"

@@ -49,7 +49,9 @@ def _check_screen(
             "write its text, or add an activity",
             "id",
         )
-    check_references(here, screen.sources, sources, "source in this module", "sources")
+    check_references(
+        here, screen.sources, sources, "source", "sources", where="in this module"
+    )
     if screen.image is not None:
         _check_image(here.inside("image"), screen.image, folder)
     activity = screen.activity
@@ -57,8 +59,9 @@ def _check_screen(
         return
     act = here.inside("activity")
     check_references(
-        act, activity.objectives, objectives, "objective in this module", "objectives"
-    )
+        act, activity.objectives, objectives, "objective", "objectives",
+        where="in this module",
+    )  # fmt: skip
     if activity.scored and not activity.objectives:
         act.error(
             "E201",

@@ -27,10 +27,42 @@ def report_validation_errors(
     exc: ValidationError, model: type[BaseModel], doc: SourceDoc, report: Report
 ) -> None:
     schema = _schema(model)
-    for error in exc.errors(include_url=False):
+    for error in _without_echoes(exc.errors(include_url=False)):
         data_path = _data_path(doc.data, error["loc"])
         code, message = _describe(error, data_path, schema, doc.data)
         report.error(_locate(error, data_path, doc), code, message)
+
+
+def _without_echoes(errors: list[ErrorDetails]) -> list[ErrorDetails]:
+    """Drop errors that only repeat another one, so each mistake is told once.
+
+    * A list whose entry is invalid is also "too short" (pydantic counts only
+      the valid entries): keep the entry's error.
+    * A misspelled key is both "unknown" and, under its right name, "missing":
+      keep the "unknown key, did you mean" one.
+    """
+    locs = [tuple(e["loc"]) for e in errors]
+    typos = {
+        (tuple(e["loc"][:-1]), str(e["loc"][-1]))
+        for e in errors
+        if e["type"] == "extra_forbidden"
+    }
+
+    def echo(error: ErrorDetails) -> bool:
+        loc = tuple(error["loc"])
+        if error["type"] in ("too_short", "too_long"):
+            return any(
+                len(other) > len(loc) and other[: len(loc)] == loc for other in locs
+            )
+        if error["type"] == "missing":
+            parent, name = loc[:-1], str(loc[-1])
+            return any(
+                p == parent and difflib.SequenceMatcher(None, name, key).ratio() >= 0.75
+                for p, key in typos
+            )
+        return False
+
+    return [e for e in errors if not echo(e)]
 
 
 @cache
@@ -113,8 +145,14 @@ def _describe(
 
 
 def _missing(name: str, path: KeyPath, root: Schema, data: Any) -> str:
-    where = _field_name(path[:-1])
-    text = f"the required key '{name}' is missing in '{where}': add it"
+    parent = path[:-1]
+    if not parent:
+        where = "at the top of the file"
+    elif isinstance(parent[-1], int):
+        where = f"in this entry of '{_field_name(parent)}'"
+    else:
+        where = f"in '{parent[-1]}'"
+    text = f"the required key '{name}' is missing {where}: add it"
     description = _description(path, root, data)
     return f"{text} ({description})" if description else text
 
@@ -197,6 +235,15 @@ def _bad_pattern(name: str, value: Any, pattern: str) -> str:
         return (
             f"'{name}' must be a web address starting with https:// (found '{value}')"
         )
+    if pattern.startswith("^#"):
+        return (
+            f"'{name}' must be a colour written #RRGGBB, e.g. '#1f4e79', not '{value}'"
+        )
+    if pattern.startswith("^[A-Za-z0-9 "):
+        return (
+            f"'{name}' may hold font names, quotes, commas, spaces and hyphens only, "
+            f"e.g. '\"Atkinson Hyperlegible\", Arial, sans-serif' (found '{value}')"
+        )
     if pattern.startswith("^[a-z]{2}"):
         return (
             f"'{name}' must be a language code such as 'fr' or 'fr-FR', not '{value}'"
@@ -210,8 +257,12 @@ def _bad_pattern(name: str, value: Any, pattern: str) -> str:
 def _count(name: str, kind: str, ctx: dict[str, Any]) -> str:
     actual = ctx.get("actual_length")
     if kind == "too_short":
-        return f"'{name}' needs at least {ctx['min_length']} entries (found {actual})"
-    return f"'{name}' holds at most {ctx['max_length']} entries (found {actual})"
+        return f"'{name}' needs at least {_entries(ctx['min_length'])} (found {actual})"
+    return f"'{name}' holds at most {_entries(ctx['max_length'])} (found {actual})"
+
+
+def _entries(count: int) -> str:
+    return f"{count} {'entry' if count == 1 else 'entries'}"
 
 
 def slugify(text: str) -> str:

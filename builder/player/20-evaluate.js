@@ -73,8 +73,12 @@
       correct = correct && good;
       marks[step.node.id + "/" + step.choice.id] = { chosen: true, good: good, text: nodeKey.feedback[step.choice.id] };
     });
+    // The story has ended when the last choice leads nowhere or to an ending node.
     var last = steps[steps.length - 1];
-    var ended = Boolean(last) && !last.choice.next;
+    var after = last && last.choice.next
+      ? activity.nodes.filter(function (n) { return n.id === last.choice.next; })[0]
+      : null;
+    var ended = Boolean(last) && (!after || after.choices.length === 0);
     return { correct: correct && ended, complete: ended, message: null, marks: marks };
   }
 

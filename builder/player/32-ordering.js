@@ -24,19 +24,22 @@
       pool
     );
 
+    // The accessible name starts with the visible text (WCAG 2.5.3) and ends
+    // with what the button does, for screen reader users.
     function button(id, inOrder) {
-      var label = inOrder ? T.t("remove_step", { n: placed.indexOf(id) + 1 }) : T.t("add_step");
+      var position = placed.indexOf(id) + 1;
+      var hint = inOrder ? T.t("remove_step") : T.t("add_step", { n: placed.length + 1 });
       return h(
         "button",
         {
           type: "button",
           class: "ts-toggle ts-step",
           "data-step": id,
-          "aria-label": label + " : " + texts[id],
           onclick: function () { if (!locked) toggle(id, inOrder); },
         },
-        inOrder ? h("span", { class: "ts-step-number", "aria-hidden": "true", text: String(placed.indexOf(id) + 1) }) : null,
-        h("span", { class: "ts-step-text", text: texts[id] })
+        inOrder ? h("span", { class: "ts-step-number", text: String(position) }) : null,
+        h("span", { class: "ts-step-text", text: texts[id] }),
+        h("span", { class: "ts-visually-hidden", text: " (" + hint + ")" })
       );
     }
 

@@ -34,6 +34,7 @@
       var button = h("button", {
         type: "button",
         class: "ts-toggle ts-seg",
+        "data-segment": segment.id,
         "aria-pressed": "false",
         text: segment.text,
         onclick: function () {

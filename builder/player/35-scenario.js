@@ -49,6 +49,7 @@
           h("button", {
             type: "button",
             class: "ts-toggle ts-story-button",
+            "data-choice": choice.id,
             text: choice.text,
             onclick: function () { choose(node, choice); },
           })

@@ -51,6 +51,7 @@
       self.state.answers[screen.id] = answer;
       self.results[screen.id] = evaluation;
       self.showEvaluation(screen, widget, evaluation, ui);
+      ui.retry.focus(); // the check button is gone: keep keyboard focus in place
       T.reveal(ui.status);
       self.call("answer", self.record(screen, answer, evaluation, latency));
       self.persist();

@@ -1,0 +1,137 @@
+"""A learner driving the player by touch or by keyboard only.
+
+Answers come from the module's own answer key (read from the page), so the
+same learner plays any module, and can answer wrongly on purpose.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from playwright.sync_api import Page
+
+Mode = Literal["touch", "keyboard"]
+
+
+class Learner:
+    def __init__(self, page: Page, mode: Mode) -> None:
+        self.page = page
+        self.mode = mode
+
+    # --- reading the player -------------------------------------------------
+
+    @property
+    def module(self) -> dict[str, Any]:
+        module: dict[str, Any] = self.page.evaluate("Tisseuse.player.module")
+        return module
+
+    def heading(self) -> str:
+        return self.page.locator("#ts-screen-title").inner_text()
+
+    def state(self) -> dict[str, Any]:
+        state: dict[str, Any] = self.page.evaluate(
+            "({index: Tisseuse.player.state.index, atEnd: Tisseuse.player.state.atEnd,"
+            " answers: Tisseuse.player.state.answers})"
+        )
+        return state
+
+    # --- acting ---------------------------------------------------------------
+
+    def activate(self, selector: str) -> None:
+        """Tap a control, or reach it with Tab and press Enter (Space for boxes)."""
+        target = self.page.locator(selector).first
+        if self.mode == "touch":
+            target.tap()
+            return
+        self._tab_to(selector)
+        kind = target.evaluate("el => el.type || ''")
+        self.page.keyboard.press("Space" if kind in ("checkbox", "radio") else "Enter")
+
+    def choose_radio(self, input_id: str) -> None:
+        """Select a radio button: tap its label, or Tab into its group and use arrows."""
+        if self.mode == "touch":
+            self.page.locator(f'label[for="{input_id}"]').tap()
+            return
+        name = self.page.locator(f"#{input_id}").get_attribute("name")
+        self._tab_to(f'input[type=radio][name="{name}"]')
+        for _ in range(8):
+            if self.page.evaluate(f"document.activeElement.id === {input_id!r}"):
+                break
+            self.page.keyboard.press("ArrowDown")
+        self.page.keyboard.press("Space")
+        assert self.page.locator(f"#{input_id}").is_checked()
+
+    def _tab_to(self, selector: str, limit: int = 120) -> None:
+        handles = self.page.locator(selector).element_handles()
+        for _ in range(limit):
+            if any(
+                self.page.evaluate("el => document.activeElement === el", h)
+                for h in handles
+            ):
+                return
+            self.page.keyboard.press("Tab")
+        raise AssertionError(f"{selector} cannot be reached with the Tab key")
+
+    def next(self) -> None:
+        self.activate(".ts-next")
+
+    # --- answering --------------------------------------------------------------
+
+    def answer(self, screen: dict[str, Any], right: bool = True) -> None:
+        activity, key = screen["activity"], self.module["key"][screen["id"]]
+        uid = f"ts-{screen['id']}"
+        kind = activity["type"]
+        if kind == "single_choice":
+            wrong = [
+                o["id"] for o in activity["options"] if o["id"] not in key["correct"]
+            ]
+            self.choose_radio(f"{uid}-{key['correct'][0] if right else wrong[0]}")
+        elif kind == "multiple_choice":
+            for option in key["correct"] if right else key["correct"][:-1]:
+                self.activate(f"#{uid}-{option}")
+        elif kind == "ordering":
+            order = key["order"] if right else list(reversed(key["order"]))
+            for step in order:
+                self.activate(f'.ts-order-pool [data-step="{step}"]')
+        elif kind == "categorise":
+            for index, item in enumerate(activity["items"]):
+                category = key["answer"][item["id"]]
+                if not right and index == 0:
+                    category = next(
+                        c["id"] for c in activity["categories"] if c["id"] != category
+                    )
+                self.choose_radio(f"{uid}-{index}-{category}")
+        elif kind == "spot_the_problem":
+            every = [s["id"] for s in activity["segments"] if s["id"]]
+            for segment in (
+                key["problems"] if right else every
+            ):  # wrong: false alarms too
+                self.activate(f'[data-segment="{segment}"]')
+        elif kind == "scenario":
+            self._play_story(activity, key, right)
+            return
+        self.activate(f'[data-screen="{screen["id"]}"] .ts-check')
+
+    def _play_story(
+        self, activity: dict[str, Any], key: dict[str, Any], right: bool
+    ) -> None:
+        nodes = {n["id"]: n for n in activity["nodes"]}
+        node = activity["nodes"][0]
+        while node["choices"]:
+            good = key["nodes"][node["id"]]["correct"]
+            pick = next(c for c in node["choices"] if (c["id"] in good) == right)
+            self.activate(f'[data-choice="{pick["id"]}"]')
+            following = nodes.get(pick["next"]) if pick["next"] else None
+            if not following or not following["choices"]:
+                break
+            self.activate(".ts-story-next")
+            node = following
+
+    def play_to_the_end(self, right: bool = True) -> None:
+        screens = self.module["screens"]
+        for index, screen in enumerate(screens):
+            assert self.heading() == screen["title"], f"screen {index}"
+            if screen["activity"]:
+                self.answer(screen, right=right)
+            self.next()
+        assert self.heading() == "Bilan du module"

@@ -1,0 +1,120 @@
+"""The command line: every command, exit codes, and the committed schemas."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from builder.cli import cli
+from builder.schema import SCHEMAS, schema_text
+from tests.conftest import REPO, run
+
+
+def test_check_passes_on_the_bundled_catalogue_in_strict_mode() -> None:
+    result = run(["check", "--strict"], REPO)
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.startswith("tisseuse: 4 modules")
+
+
+def test_list_json_summarises_the_catalogue() -> None:
+    result = run(["list", "--json"], REPO)
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    modules = {m["id"]: m for m in data["modules"]}
+    assert {m["topic"] for m in modules.values()} >= {"t1", "t2", "t3", "t4"}
+    t1 = modules["t1-transmissions-ciblees"]
+    assert t1["level"] == "standard"
+    assert t1["activities"] == 6
+    assert t1["duration_minutes"] == 9
+    assert "soin" in t1["families"]
+    assert set(data["placement"]) == {
+        "ecrits-professionnels", "messagerie", "demarches-en-ligne",
+        "posture-ecran", "numerique-de-base",
+    }  # fmt: skip
+    assert all(p["modules"] for p in data["paths"])
+
+
+def test_list_text(minimal: Path) -> None:
+    result = run(["list"], minimal)
+    assert result.exit_code == 0
+    assert "demo" in result.stdout
+    assert "ecrits" in result.stdout
+
+
+def test_committed_schemas_are_up_to_date() -> None:
+    for name, model in SCHEMAS.items():
+        committed = REPO / "modules" / "_schemas" / f"{name}.schema.json"
+        assert committed.read_text(encoding="utf-8") == schema_text(model, name), (
+            f"{committed} is stale: run 'tisseuse schema'"
+        )
+
+
+def test_schema_command_writes_valid_json(tmp_path: Path, minimal: Path) -> None:
+    result = run(["schema", "--out", str(tmp_path / "s")], minimal)
+    assert result.exit_code == 0
+    module = json.loads((tmp_path / "s" / "module.schema.json").read_text("utf-8"))
+    assert module["additionalProperties"] is False
+    assert "screens" in module["required"]
+
+
+def test_new_module_scaffold_passes_check(minimal: Path) -> None:
+    result = run(
+        ["new", "module", "t1-nouveau", "--title", "Un nouveau module"], minimal
+    )
+    assert result.exit_code == 0, result.stderr
+    assert (minimal / "modules" / "t1-nouveau" / "module.yaml").is_file()
+    assert run(["check", "--strict"], minimal).exit_code == 0
+
+
+def test_new_module_refuses_bad_or_existing_ids(minimal: Path) -> None:
+    bad = run(["new", "module", "Mon Module"], minimal)
+    assert bad.exit_code == 1
+    assert "not a valid module id" in bad.stderr
+    existing = run(["new", "module", "demo"], minimal)
+    assert existing.exit_code == 1
+    assert "already exists" in existing.stderr
+
+
+def test_unknown_target_is_a_usage_error(minimal: Path) -> None:
+    result = run(["build", "pdf"], minimal)
+    assert result.exit_code == 2
+    assert "unknown target pdf; known: web" in result.stderr
+
+
+def test_build_prints_progress_and_writes_dist(minimal: Path) -> None:
+    result = run(["build"], minimal)
+    assert result.exit_code == 0, result.stderr
+    assert "[1/1] web: building" in result.stderr
+    assert "tisseuse: built 1 target(s)" in result.stderr
+    assert (minimal / "dist" / "web" / "index.html").is_file()
+
+
+def test_help_everywhere() -> None:
+    for args in (["--help"], ["build", "--help"], ["check", "--help"], ["new", "module", "--help"],
+                 ["preview", "--help"], ["schema", "--help"], ["list", "--help"]):  # fmt: skip
+        assert run(args, REPO).exit_code == 0, args
+
+
+def test_console_script_exit_codes(minimal: Path) -> None:
+    """The installed entry point (not click's test runner) maps errors to codes."""
+
+    def tisseuse(*args: str) -> subprocess.CompletedProcess[str]:
+        code = (
+            "import sys; from builder.cli import main; sys.argv[0] = 'tisseuse'; main()"
+        )
+        return subprocess.run([sys.executable, "-c", code, *args], cwd=minimal,
+                              capture_output=True, text=True, check=False)  # fmt: skip
+
+    assert tisseuse("check").returncode == 0
+    assert tisseuse("frobnicate").returncode == 2
+    (minimal / "modules" / "catalog.yaml").write_text("title: [\n", encoding="utf-8")
+    broken = tisseuse("check")
+    assert broken.returncode == 1
+    assert broken.stderr.startswith("modules/catalog.yaml:2:1: error E102")
+    assert "Traceback" not in broken.stderr
+
+
+def test_cli_group_lists_every_command() -> None:
+    assert set(cli.commands) == {"build", "check", "list", "new", "preview", "schema"}
