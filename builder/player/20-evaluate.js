@@ -91,7 +91,13 @@
     scenario: scenario,
   };
 
+  /**
+   * An unscored activity (a reflection) has no right or wrong answer: its
+   * evaluation is marked `neutral` and the player says so.
+   */
   T.evaluate = function (activity, key, answer) {
-    return evaluators[activity.type](activity, key, answer);
+    var evaluation = evaluators[activity.type](activity, key, answer);
+    if (activity.scored === false) evaluation.neutral = true;
+    return evaluation;
   };
 })(Tisseuse);

@@ -39,6 +39,14 @@
       },
       showResult: function (evaluation) {
         T.setLocked(el, true);
+        if (evaluation.neutral) {
+          // a reflection: only the learner's own choices get their comment
+          activity.options.forEach(function (o) {
+            var mark = evaluation.marks[o.id];
+            if (mark.chosen) rows[o.id].row.appendChild(T.mark(true, T.t("your_choice"), mark.text));
+          });
+          return;
+        }
         activity.options.forEach(function (o) {
           var mark = evaluation.marks[o.id];
           var label;

@@ -33,7 +33,7 @@
         "button",
         {
           type: "button",
-          class: "ts-toggle ts-step",
+          class: "ts-toggle ts-tap ts-step",
           "data-step": id,
           onclick: function () { if (!locked) toggle(id, inOrder); },
         },

@@ -33,7 +33,7 @@
     function toggle(segment) {
       var button = h("button", {
         type: "button",
-        class: "ts-toggle ts-seg",
+        class: "ts-toggle ts-tap ts-seg",
         "data-segment": segment.id,
         "aria-pressed": "false",
         text: segment.text,

@@ -48,7 +48,7 @@
         choices.appendChild(
           h("button", {
             type: "button",
-            class: "ts-toggle ts-story-button",
+            class: "ts-toggle ts-tap ts-story-button",
             "data-choice": choice.id,
             text: choice.text,
             onclick: function () { choose(node, choice); },

@@ -63,6 +63,11 @@
     ui.check.hidden = true;
     ui.retry.hidden = false;
     ui.status.textContent = "";
+    if (evaluation.neutral) {
+      ui.status.className = "ts-feedback ts-feedback-neutral";
+      ui.status.appendChild(h("p", { class: "ts-feedback-title", text: T.t("thanks_reflection") }));
+      return;
+    }
     ui.status.className = "ts-feedback " + (evaluation.correct ? "ts-feedback-good" : "ts-feedback-bad");
     T.append(ui.status, [
       h("p", { class: "ts-feedback-title" },
@@ -92,7 +97,7 @@
       ordinal: activities.indexOf(screen),
       activity: screen.activity,
       answer: answer,
-      correct: evaluation.correct,
+      correct: evaluation.neutral ? null : evaluation.correct, // null: no right answer
       latencyMs: Math.max(0, Math.round(latency)),
     };
   };

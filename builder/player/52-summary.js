@@ -101,10 +101,13 @@
     var rows = this.module.screens.map(function (screen, index) {
       if (!screen.activity) return null;
       var result = self.results[screen.id];
-      var status = !result ? T.t("not_done") : result.correct ? T.t("done_right") : T.t("to_review");
+      var status = !result ? T.t("not_done")
+        : result.neutral ? T.t("done")
+        : result.correct ? T.t("done_right") : T.t("to_review");
+      var tone = !result ? "" : result.neutral || result.correct ? "ts-good" : "ts-bad";
       return h(
         "li",
-        { class: result ? (result.correct ? "ts-good" : "ts-bad") : "" },
+        { class: tone },
         h("span", { class: "ts-activity-name", text: screen.title }),
         " — " + status + " ",
         h("button", { type: "button", class: "ts-button ts-link", text: T.t("go_to_screen"), "aria-label": T.t("go_to_screen") + " : " + screen.title, onclick: function () { self.show(index); } })

@@ -362,3 +362,27 @@ def test_page_has_landmarks_and_a_skip_link(page: Page, sites: dict[str, str]) -
     expect(skip).to_be_focused()
     page.keyboard.press("Enter")
     assert page.evaluate("location.hash") == "#main"
+
+
+def test_a_reflection_activity_has_no_wrong_answer(
+    page: Page, sites: dict[str, str]
+) -> None:
+    learner = open_module(page, sites["catalogue"], "t4-ecran-dans-la-relation")
+    screens = learner.module["screens"]
+    index = next(
+        i
+        for i, s in enumerate(screens)
+        if s["activity"] and not s["activity"]["scored"]
+    )
+    page.evaluate(f"Tisseuse.player.show({index})")
+    before = page.evaluate("Tisseuse.player.progressOf().score")
+    page.locator(f'[data-screen="{screens[index]["id"]}"] .ts-option-label').first.tap()
+    page.locator(".ts-check").tap()
+    feedback = page.locator(".ts-feedback")
+    expect(feedback).to_have_class(re.compile("ts-feedback-neutral"))
+    expect(feedback).not_to_contain_text("pas tout à fait")
+    expect(page.locator(".ts-mark")).to_have_count(
+        1
+    )  # only the chosen idea is commented
+    expect(page.locator(".ts-mark-bad")).to_have_count(0)
+    assert page.evaluate("Tisseuse.player.progressOf().score") == before
