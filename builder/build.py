@@ -28,10 +28,8 @@ class TargetResult:
     seconds: float
 
     def line(self) -> str:
-        return (
-            f"{self.name}: {self.files} files, {_size(self.size)} in "
-            f"{self.seconds:.2f} s"
-        )
+        files = f"{self.files} file{'s' * (self.files != 1)}"
+        return f"{self.name}: {files}, {_size(self.size)} in {self.seconds:.2f} s"
 
 
 def run_build(

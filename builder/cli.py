@@ -212,6 +212,32 @@ def new_module(slug: str, root: Path, title: str | None, level: str) -> None:
     click.echo(f"wrote {path}; edit it, then run 'tisseuse check'.", err=True)
 
 
+@cli.group()
+def bench() -> None:
+    """Measure packages and engines; prints numbers, ends with one JSON line."""
+
+
+@bench.command(name="scorm")
+@_root_option
+@click.option(
+    "--target",
+    "targets",
+    type=click.Choice(["scorm12", "scorm2004"]),
+    multiple=True,
+    help="Which packages (default: both versions).",
+)
+@click.option("--cpu", type=float, default=4.0, show_default=True, help="CPU slowdown.")
+def bench_scorm_command(root: Path, targets: tuple[str, ...], cpu: float) -> None:
+    """Zip size, first-page requests and bytes, load time, API calls per package."""
+    from builder.bench.scorm import bench_scorm, print_totals
+
+    catalogue = _load(root, False)
+    totals = _guarded(
+        bench_scorm, catalogue, targets or ("scorm12", "scorm2004"), cpu, click.echo
+    )
+    print_totals(totals, click.echo)
+
+
 def main() -> None:
     """Console entry point: content errors exit 1, bugs exit 70 with a traceback."""
     try:

@@ -54,6 +54,10 @@ CODES: dict[str, str] = {
     "E307": "module folder has no module.yaml",
     "E308": "required catalogue file missing",
     "E309": "tappable passage without feedback",
+    "E501": "standards kit (XSD files) not found",
+    "E502": "package manifest fails its XML schema",
+    "E503": "package manifest or contents inconsistent",
+    "E504": "saved state could exceed what the LMS stores",
     "W401": "file or folder ignored",
     "W402": "source declared but never cited",
 }

@@ -5,10 +5,13 @@
  * browser storage, SCORM 1.2's 4096-character cmi.suspend_data and an XBlock
  * field. Answers are stored as indices into the module's lists:
  *
- *   1|<version:6>|<location>|<seen:hex>|<screen>:<answer>,<screen>:<answer>
+ *   1|<version:6>|<location>|<seen:hex>|<screen>:<answer>,...|<screen>.<screen>...
  *
  * location is a screen index (base 36) or "e" for the summary; seen is a
  * bit set of viewed screens (bit i = screen i, lowest first, as hex digits);
+ * the last field lists activity screens in the order they were first answered:
+ * an LMS records interaction n for the n-th of them (SCORM wants interactions
+ * written in index order, whatever order the learner answers in);
  * an answer is dot-separated indices whose meaning depends on the activity:
  *   single_choice     option index          "2"
  *   multiple_choice   option indices        "0.2"
@@ -29,6 +32,7 @@
       atEnd: false,
       seen: module.screens.map(function () { return false; }),
       answers: {},
+      interactions: [], // screen ids, in first-answered order
     };
   }
 
@@ -156,7 +160,13 @@
       }
     });
     var location = state.atEnd ? "e" : state.index.toString(36);
-    return [FORMAT, module.version.slice(0, 6), location, encodeSeen(state.seen), answers.join(",")].join("|");
+    var order = state.interactions.map(function (id) { return screenIndex(module, id).toString(36); });
+    return [FORMAT, module.version.slice(0, 6), location, encodeSeen(state.seen), answers.join(","), order.join(".")].join("|");
+  }
+
+  function screenIndex(module, id) {
+    for (var i = 0; i < module.screens.length; i++) if (module.screens[i].id === id) return i;
+    return -1;
   }
 
   /**
@@ -166,7 +176,7 @@
    */
   function decode(module, text) {
     var parts = String(text || "").split("|");
-    if (parts.length !== 5 || parts[0] !== FORMAT) return { state: empty(module), reason: "invalid" };
+    if (parts.length !== 6 || parts[0] !== FORMAT) return { state: empty(module), reason: "invalid" };
     if (parts[1] !== module.version.slice(0, 6)) return { state: empty(module), reason: "changed" };
     var state = empty(module);
     var count = module.screens.length;
@@ -181,6 +191,10 @@
       if (!activity || pair.length !== 2) return;
       var answer = indicesToAnswer(activity, pair[1] === "" ? [] : pair[1].split("."));
       if (answer !== null) state.answers[module.screens[screenIndex].id] = answer;
+    });
+    (parts[5] ? parts[5].split(".") : []).forEach(function (token) {
+      var screen = module.screens[parseInt(token, 36)];
+      if (screen && screen.activity && state.interactions.indexOf(screen.id) < 0) state.interactions.push(screen.id);
     });
     return { state: state, reason: null };
   }

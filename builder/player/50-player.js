@@ -8,7 +8,8 @@
  *   adapter.save(state, progress)   after every change (state: compact string)
  *   adapter.answer(record)          an activity was checked (see record())
  *   adapter.progress(progress)      seen/total, completed, score, passed
- *   adapter.suspend()               the page is being hidden or closed
+ *   adapter.suspend()               the page is hidden (tab switched, screen locked)
+ *   adapter.exit()                  the page is going away: save and close the session
  *   adapter.finish(progress)        the learner reached the summary
  *   adapter.evaluate(screenId, answer) optional -> Promise<evaluation>;
  *                                   without it the player uses the embedded key
@@ -236,7 +237,9 @@
   };
 
   Player.prototype.restart = function () {
+    var interactions = this.state.interactions; // keep: LMS interaction n stays activity n
     this.state = T.state.empty(this.module);
+    this.state.interactions = interactions;
     this.results = {};
     this.noticeBox.textContent = "";
     this.show(0);

@@ -49,12 +49,15 @@
     return this.evaluate(screen.id, answer).then(function (evaluation) {
       ui.check.disabled = false;
       self.state.answers[screen.id] = answer;
+      if (self.state.interactions.indexOf(screen.id) < 0) self.state.interactions.push(screen.id);
       self.results[screen.id] = evaluation;
       self.showEvaluation(screen, widget, evaluation, ui);
       ui.retry.focus(); // the check button is gone: keep keyboard focus in place
       T.reveal(ui.status);
-      self.call("answer", self.record(screen, answer, evaluation, latency));
+      // State first, then the answer: the adapter commits both together, so
+      // an LMS never holds an interaction without the state that explains it.
       self.persist();
+      self.call("answer", self.record(screen, answer, evaluation, latency));
     });
   };
 
@@ -91,11 +94,11 @@
 
   /** What an adapter receives when an activity is checked. */
   P.record = function (screen, answer, evaluation, latency) {
-    var activities = this.module.screens.filter(function (s) { return s.activity; });
     return {
       screenId: screen.id,
-      ordinal: activities.indexOf(screen),
+      interaction: this.state.interactions.indexOf(screen.id), // LMS interaction index
       activity: screen.activity,
+      key: this.key[screen.id] || null,
       answer: answer,
       correct: evaluation.neutral ? null : evaluation.correct, // null: no right answer
       latencyMs: Math.max(0, Math.round(latency)),

@@ -6,30 +6,31 @@
 
   /**
    * Progress as every adapter sees it:
-   *   { location, index, atEnd, seen, total, completed,
+   *   { mastery, location, index, atEnd, seen, total, completed,
    *     score: {correct, scored, raw, min, max, scaled} | null,
    *     passed: true | false | null }
    * completed: every screen was seen. score: right scored activities over all
    * scored activities, 0-100 (unanswered ones count as not right). passed is
    * null unless the module declares a mastery score and is completed.
+   * A module with a mastery score has no score until it is completed: a score
+   * stored early would let an LMS decide "passed" before the learner finished
+   * (Moodle compares score and mastery score when the session ends).
    */
   P.progressOf = function () {
     var self = this;
     var m = this.module;
     var seen = this.state.seen.filter(Boolean).length;
+    var completed = seen === m.screens.length;
+    var mastery = typeof m.mastery_score === "number" ? m.mastery_score : null;
     var scored = m.screens.filter(function (s) { return s.activity && s.activity.scored; });
     var correct = scored.filter(function (s) { return self.results[s.id] && self.results[s.id].correct; }).length;
     var score = null;
-    if (scored.length) {
+    if (scored.length && (mastery === null || completed)) {
       var raw = Math.round((correct / scored.length) * 100);
       score = { correct: correct, scored: scored.length, raw: raw, min: 0, max: 100, scaled: raw / 100 };
     }
-    var completed = seen === m.screens.length;
-    var passed = null;
-    if (m.mastery_score !== null && m.mastery_score !== undefined && completed && score) {
-      passed = score.raw >= m.mastery_score;
-    }
     return {
+      mastery: mastery,
       location: this.state.atEnd ? "summary" : m.screens[this.state.index].id,
       index: this.state.index,
       atEnd: this.state.atEnd,
@@ -37,7 +38,7 @@
       total: m.screens.length,
       completed: completed,
       score: score,
-      passed: passed,
+      passed: mastery !== null && completed && score ? score.raw >= mastery : null,
     };
   };
 
@@ -72,6 +73,7 @@
       })
     );
     if (progress.score) section.appendChild(this.renderScore(progress));
+    else if (progress.mastery !== null) section.appendChild(h("p", { class: "ts-score", text: T.t("score_after_all_screens") }));
     section.appendChild(this.renderActivityList());
     section.appendChild(h("h3", { text: T.t("objectives_title") }));
     section.appendChild(h("ul", { class: "ts-objectives" }, m.objectives.map(function (o) { return h("li", { text: o.text }); })));
@@ -126,7 +128,7 @@
   /** Save on the way out: pagehide covers closing and bfcache; visibility covers tab switches. */
   P.listenForExit = function () {
     var self = this;
-    window.addEventListener("pagehide", function () { self.speech.stop(); self.call("suspend"); });
+    window.addEventListener("pagehide", function () { self.speech.stop(); self.call("exit"); });
     document.addEventListener("visibilitychange", function () {
       if (document.visibilityState === "hidden") self.call("suspend");
     });

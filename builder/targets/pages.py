@@ -11,10 +11,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import rcssmin
+import rjsmin
+
 from builder.model import Catalogue, LearningPath, Module
 from builder.projection import project_module
 from builder.render import player_asset, player_script, render, strings
-from builder.targets.base import BuildContext, write_bytes, write_text
+from builder.targets.base import BuildContext, write_bytes
 from builder.themes import Theme
 
 SPEECH_LANG = {"fr": "fr-FR", "en": "en-GB"}
@@ -41,6 +44,7 @@ class Site:
             "catalogue_title": self.catalogue.meta.title,
             "namespace": self.namespace,
             "config": self.player_config("web"),
+            "links": True,
             **extra,
         }
 
@@ -74,21 +78,32 @@ def _format(text: str, values: dict[str, Any]) -> str:
     return text
 
 
-def write_assets(site: Site, folder: Path, adapters: tuple[str, ...]) -> list[Path]:
-    """The player script (with the given adapters), the stylesheet and the logo."""
-    files = [
-        write_text(folder / "tisseuse.js", player_script(adapters)),
-        write_text(folder / "tisseuse.css", player_asset("tisseuse.css")),
-    ]
+def assets(site: Site, adapters: tuple[str, ...]) -> dict[str, bytes]:
+    """Minified player script (with the given adapters), stylesheet, and logo."""
+    files = {
+        "tisseuse.js": rjsmin.jsmin(player_script(adapters)).encode() + b"\n",
+        "tisseuse.css": rcssmin.cssmin(player_asset("tisseuse.css")).encode() + b"\n",
+    }
     if site.theme.logo and site.logo_name:
-        files.append(write_bytes(folder / site.logo_name, site.theme.logo.read_bytes()))
+        files[site.logo_name] = site.theme.logo.read_bytes()
     return files
 
 
+def write_assets(site: Site, folder: Path, adapters: tuple[str, ...]) -> list[Path]:
+    return [
+        write_bytes(folder / name, data)
+        for name, data in assets(site, adapters).items()
+    ]
+
+
 def module_page(
-    site: Site, module: Module, root: str, adapter: str
+    site: Site, module: Module, root: str, adapter: str, *, links: bool = True
 ) -> tuple[str, dict[str, Any]]:
-    """The HTML of a module's player page, and its projection."""
+    """The HTML of a module's player page, and its projection.
+
+    ``links`` is False inside LMS packages: there is no catalogue to go back
+    to, and leaving the page would end the LMS session.
+    """
     catalogue = site.catalogue
     projection = project_module(catalogue, module)
     config = site.player_config(adapter, projection["lang"])
@@ -100,16 +115,23 @@ def module_page(
             topic_title=catalogue.topics_by_id[module.topic].title,
             projection=projection,
             config=config,
+            links=links,
         ),
     )
     return html, projection
 
 
-def write_media(catalogue: Catalogue, module: Module, folder: Path) -> list[Path]:
-    """Copy the images the module's screens use (and only those)."""
+def media(catalogue: Catalogue, module: Module) -> dict[str, bytes]:
+    """The images the module's screens use (and only those), by relative path."""
     source = catalogue.module_dir(module)
     used = sorted({s.image.src for s in module.screens if s.image is not None})
-    return [write_bytes(folder / src, (source / src).read_bytes()) for src in used]
+    return {src: (source / src).read_bytes() for src in used}
+
+
+def write_media(catalogue: Catalogue, module: Module, folder: Path) -> list[Path]:
+    return [
+        write_bytes(folder / s, data) for s, data in media(catalogue, module).items()
+    ]
 
 
 def path_summary(catalogue: Catalogue, path: LearningPath) -> dict[str, Any]:

@@ -8,28 +8,31 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from playwright.sync_api import Page
+from playwright.sync_api import Frame, Page
 
 Mode = Literal["touch", "keyboard"]
 
 
 class Learner:
-    def __init__(self, page: Page, mode: Mode) -> None:
+    """Plays the module in ``doc``: the page itself, or the frame of an LMS."""
+
+    def __init__(self, page: Page, mode: Mode, doc: Page | Frame | None = None) -> None:
         self.page = page
         self.mode = mode
+        self.doc: Page | Frame = doc or page
 
     # --- reading the player -------------------------------------------------
 
     @property
     def module(self) -> dict[str, Any]:
-        module: dict[str, Any] = self.page.evaluate("Tisseuse.player.module")
+        module: dict[str, Any] = self.doc.evaluate("Tisseuse.player.module")
         return module
 
     def heading(self) -> str:
-        return self.page.locator("#ts-screen-title").inner_text()
+        return self.doc.locator("#ts-screen-title").inner_text()
 
     def state(self) -> dict[str, Any]:
-        state: dict[str, Any] = self.page.evaluate(
+        state: dict[str, Any] = self.doc.evaluate(
             "({index: Tisseuse.player.state.index, atEnd: Tisseuse.player.state.atEnd,"
             " answers: Tisseuse.player.state.answers})"
         )
@@ -39,7 +42,7 @@ class Learner:
 
     def activate(self, selector: str) -> None:
         """Tap a control, or reach it with Tab and press Enter (Space for boxes)."""
-        target = self.page.locator(selector).first
+        target = self.doc.locator(selector).first
         if self.mode == "touch":
             target.tap()
             return
@@ -50,22 +53,22 @@ class Learner:
     def choose_radio(self, input_id: str) -> None:
         """Select a radio button: tap its label, or Tab into its group and use arrows."""
         if self.mode == "touch":
-            self.page.locator(f'label[for="{input_id}"]').tap()
+            self.doc.locator(f'label[for="{input_id}"]').tap()
             return
-        name = self.page.locator(f"#{input_id}").get_attribute("name")
+        name = self.doc.locator(f"#{input_id}").get_attribute("name")
         self._tab_to(f'input[type=radio][name="{name}"]')
         for _ in range(8):
-            if self.page.evaluate(f"document.activeElement.id === {input_id!r}"):
+            if self.doc.evaluate(f"document.activeElement.id === {input_id!r}"):
                 break
             self.page.keyboard.press("ArrowDown")
         self.page.keyboard.press("Space")
-        assert self.page.locator(f"#{input_id}").is_checked()
+        assert self.doc.locator(f"#{input_id}").is_checked()
 
     def _tab_to(self, selector: str, limit: int = 120) -> None:
-        handles = self.page.locator(selector).element_handles()
+        handles = self.doc.locator(selector).element_handles()
         for _ in range(limit):
             if any(
-                self.page.evaluate("el => document.activeElement === el", h)
+                self.doc.evaluate("el => document.activeElement === el", h)
                 for h in handles
             ):
                 return

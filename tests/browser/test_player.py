@@ -168,14 +168,17 @@ def test_state_survives_encoding_for_every_activity_type(
           const m = Tisseuse.player.module, s = Tisseuse.player.state;
           const text = Tisseuse.state.encode(m, s);
           const back = Tisseuse.state.decode(m, text);
-          return {text, same: JSON.stringify(back.state.answers) === JSON.stringify(s.answers),
+          return {text, same: JSON.stringify(back.state.answers) === JSON.stringify(s.answers)
+                  && JSON.stringify(back.state.interactions) === JSON.stringify(s.interactions),
                   reason: back.reason, atEnd: back.state.atEnd,
                   garbage: Tisseuse.state.decode(m, 'nonsense').reason};
         }"""
     )
     assert result["same"] and result["reason"] is None and result["atEnd"]
     assert result["garbage"] == "invalid"
-    assert re.fullmatch(r"1\|[0-9a-f]{6}\|e\|[0-9a-f]+\|[0-9a-z:.,_]+", result["text"])
+    assert re.fullmatch(
+        r"1\|[0-9a-f]{6}\|e\|[0-9a-f]+\|[0-9a-z:.,_]+\|[0-9a-z.]+", result["text"]
+    )
     assert len(result["text"]) < 80
 
 

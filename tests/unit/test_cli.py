@@ -15,7 +15,8 @@ from tests.conftest import REPO, run
 def test_check_passes_on_the_bundled_catalogue_in_strict_mode() -> None:
     result = run(["check", "--strict"], REPO)
     assert result.exit_code == 0, result.stderr
-    assert result.stderr.startswith("tisseuse: 4 modules")
+    modules = len(list((REPO / "modules").glob("*/module.yaml")))
+    assert result.stderr.startswith(f"tisseuse: {modules} modules")
 
 
 def test_list_json_summarises_the_catalogue() -> None:
@@ -80,20 +81,22 @@ def test_new_module_refuses_bad_or_existing_ids(minimal: Path) -> None:
 def test_unknown_target_is_a_usage_error(minimal: Path) -> None:
     result = run(["build", "pdf"], minimal)
     assert result.exit_code == 2
-    assert "unknown target pdf; known: web" in result.stderr
+    assert "unknown target pdf; known: web, scorm12, scorm2004" in result.stderr
 
 
 def test_build_prints_progress_and_writes_dist(minimal: Path) -> None:
     result = run(["build"], minimal)
     assert result.exit_code == 0, result.stderr
-    assert "[1/1] web: building" in result.stderr
-    assert "tisseuse: built 1 target(s)" in result.stderr
+    assert "[1/3] web: building" in result.stderr
+    assert "[3/3] scorm2004: " in result.stderr
+    assert "tisseuse: built 3 target(s)" in result.stderr
     assert (minimal / "dist" / "web" / "index.html").is_file()
 
 
 def test_help_everywhere() -> None:
     for args in (["--help"], ["build", "--help"], ["check", "--help"], ["new", "module", "--help"],
-                 ["preview", "--help"], ["schema", "--help"], ["list", "--help"]):  # fmt: skip
+                 ["preview", "--help"], ["schema", "--help"], ["list", "--help"],
+                 ["bench", "--help"], ["bench", "scorm", "--help"]):  # fmt: skip
         assert run(args, REPO).exit_code == 0, args
 
 
@@ -117,4 +120,12 @@ def test_console_script_exit_codes(minimal: Path) -> None:
 
 
 def test_cli_group_lists_every_command() -> None:
-    assert set(cli.commands) == {"build", "check", "list", "new", "preview", "schema"}
+    assert set(cli.commands) == {
+        "bench",
+        "build",
+        "check",
+        "list",
+        "new",
+        "preview",
+        "schema",
+    }
