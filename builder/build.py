@@ -63,9 +63,11 @@ def run_build(
             for line in ctx.report.lines():
                 say(line)
             result = TargetResult(
-                name, len(files), sum(f.stat().st_size for f in files),
+                name,
+                len(files),
+                sum(f.stat().st_size for f in files),
                 time.perf_counter() - started,
-            )  # fmt: skip
+            )
             say(f"[{index}/{len(targets)}] {result.line()}")
             results.append(result)
         _swap_in(staging, out_root, targets)

@@ -238,6 +238,48 @@ def bench_scorm_command(root: Path, targets: tuple[str, ...], cpu: float) -> Non
     print_totals(totals, click.echo)
 
 
+@bench.command(name="placement")
+@_root_option
+@click.option("--learners", type=int, default=2000, show_default=True)
+@click.option(
+    "--worlds",
+    type=int,
+    default=10,
+    show_default=True,
+    help="Draws of true item parameters.",
+)
+@click.option("--seed", type=int, default=2026, show_default=True)
+def bench_placement_command(root: Path, learners: int, worlds: int, seed: int) -> None:
+    """Simulated learners: agreement, accuracy, harmful skips, items asked."""
+    import json as json_module
+
+    from builder.placement.bank import placement_data, whole_catalogue
+    from builder.placement.simulate import Simulation, table
+
+    catalogue = _load(root, False)
+    items = whole_catalogue(catalogue)["engine"]["items"]
+    paths = [
+        placement_data(catalogue, p)["engine"] for p in catalogue.paths if p.placement
+    ]
+    click.echo(
+        f"{learners} simulated learners over {len(paths)} paths and {worlds} worlds, "
+        f"{len(items)} items with expert parameters, seed {seed}"
+    )
+    simulation = Simulation(items, paths, learners=learners, worlds=worlds, seed=seed)
+    summaries = simulation.run(click.echo)
+    for line in table(summaries):
+        click.echo(line)
+    adaptive = summaries["adaptive"]
+    bar = (
+        adaptive["agreement"] >= 0.90
+        and adaptive["accuracy_beyond_05"] >= 0.90
+        and adaptive["harmful_skips"] <= 0.01
+        and adaptive["mean_items_pct"] <= 0.55
+    )
+    result = {**adaptive, "bar_met": bar, "learners": learners, "seed": seed}
+    click.echo(json_module.dumps(result, sort_keys=True))
+
+
 def main() -> None:
     """Console entry point: content errors exit 1, bugs exit 70 with a traceback."""
     try:

@@ -113,5 +113,10 @@ def _merge(name: str, chain: list[tuple[Path, ThemeFile]]) -> Theme:
         organisation = theme.organisation or organisation
         logo = folder / theme.logo if theme.logo else logo
         font = theme.font_family or font
-    return Theme(name=name, organisation=organisation, logo=logo, font_family=font,
-                 colours=colours)  # fmt: skip
+    return Theme(
+        name=name,
+        organisation=organisation,
+        logo=logo,
+        font_family=font,
+        colours=colours,
+    )

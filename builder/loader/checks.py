@@ -140,9 +140,11 @@ def _check_listed_once(here: Here, module_ids: tuple[str, ...]) -> None:
     for index, module_id in enumerate(module_ids):
         if module_id in seen:
             here.error(
-                "E301", f"the module '{module_id}' is listed twice in this path",
-                "modules", index,
-            )  # fmt: skip
+                "E301",
+                f"the module '{module_id}' is listed twice in this path",
+                "modules",
+                index,
+            )
         seen.add(module_id)
 
 
@@ -155,9 +157,13 @@ def _check_placement(
         bank = loaded.model
         here = Here(loaded.doc.at, report)
         check_references(
-            here, [bank.competence], known.competences, "competence", "competence",
+            here,
+            [bank.competence],
+            known.competences,
+            "competence",
+            "competence",
             single=True,
-        )  # fmt: skip
+        )
         if bank.competence in competences:
             here.error(
                 "E301",

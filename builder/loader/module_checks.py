@@ -59,9 +59,13 @@ def _check_screen(
         return
     act = here.inside("activity")
     check_references(
-        act, activity.objectives, objectives, "objective", "objectives",
+        act,
+        activity.objectives,
+        objectives,
+        "objective",
+        "objectives",
         where="in this module",
-    )  # fmt: skip
+    )
     if activity.scored and not activity.objectives:
         act.error(
             "E201",

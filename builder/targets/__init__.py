@@ -14,6 +14,6 @@ TARGETS: dict[str, type[Target]] = {
         Scorm12Target,
         Scorm2004Target,
     )
-}  # fmt: skip
+}
 
 __all__ = ["TARGETS", "BuildContext", "Target"]

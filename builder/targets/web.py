@@ -26,6 +26,9 @@ from builder.targets.pages import (
     write_media,
 )
 
+#: Player parts of the web target: browser storage and the placement engine.
+WEB_SCRIPTS = ("60-adapter-web.js", "80-placement.js")
+
 
 class WebTarget:
     name: ClassVar[str] = "web"
@@ -33,7 +36,7 @@ class WebTarget:
 
     def build(self, catalogue: Catalogue, ctx: BuildContext) -> list[Path]:
         site = make_site(catalogue, ctx)
-        files = write_assets(site, ctx.out / "assets", ("60-adapter-web.js",))
+        files = write_assets(site, ctx.out / "assets", WEB_SCRIPTS)
         files.append(self._home(site, ctx.out))
         for path in catalogue.paths:
             html = render(

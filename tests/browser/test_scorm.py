@@ -78,9 +78,15 @@ def lms_catalogue(
 
 
 def launch(
-    page: Page, lms: str, version: str, package: str, *, mode: str = "iframe",
-    delay: int = 0, seed: dict[str, Any] | None = None,
-) -> Learner:  # fmt: skip
+    page: Page,
+    lms: str,
+    version: str,
+    package: str,
+    *,
+    mode: str = "iframe",
+    delay: int = 0,
+    seed: dict[str, Any] | None = None,
+) -> Learner:
     query = {
         "version": version,
         "sco": f"/pkg/{TARGET[version]}/{package}/index.html",
@@ -374,9 +380,10 @@ def test_suspend_data_stays_within_the_scorm12_budget(
     learner.doc.locator(".ts-activity-list button").first.tap()
     unload(page, learner)
     written = [
-        len(c["args"][1]) for c in calls(page)
+        len(c["args"][1])
+        for c in calls(page)
         if c["method"] == "LMSSetValue" and c["args"][0] == "cmi.suspend_data"
-    ]  # fmt: skip
+    ]
     assert page.evaluate("window.harness.rejected") == []
     assert max(written) <= worst_case_state(projection_of(REPO, module)) <= 4096
 

@@ -31,9 +31,12 @@ def test_list_json_summarises_the_catalogue() -> None:
     assert t1["duration_minutes"] == 9
     assert "soin" in t1["families"]
     assert set(data["placement"]) == {
-        "ecrits-professionnels", "messagerie", "demarches-en-ligne",
-        "posture-ecran", "numerique-de-base",
-    }  # fmt: skip
+        "ecrits-professionnels",
+        "messagerie",
+        "demarches-en-ligne",
+        "posture-ecran",
+        "numerique-de-base",
+    }
     assert all(p["modules"] for p in data["paths"])
 
 
@@ -94,9 +97,17 @@ def test_build_prints_progress_and_writes_dist(minimal: Path) -> None:
 
 
 def test_help_everywhere() -> None:
-    for args in (["--help"], ["build", "--help"], ["check", "--help"], ["new", "module", "--help"],
-                 ["preview", "--help"], ["schema", "--help"], ["list", "--help"],
-                 ["bench", "--help"], ["bench", "scorm", "--help"]):  # fmt: skip
+    for args in (
+        ["--help"],
+        ["build", "--help"],
+        ["check", "--help"],
+        ["new", "module", "--help"],
+        ["preview", "--help"],
+        ["schema", "--help"],
+        ["list", "--help"],
+        ["bench", "--help"],
+        ["bench", "scorm", "--help"],
+    ):
         assert run(args, REPO).exit_code == 0, args
 
 
@@ -107,8 +118,13 @@ def test_console_script_exit_codes(minimal: Path) -> None:
         code = (
             "import sys; from builder.cli import main; sys.argv[0] = 'tisseuse'; main()"
         )
-        return subprocess.run([sys.executable, "-c", code, *args], cwd=minimal,
-                              capture_output=True, text=True, check=False)  # fmt: skip
+        return subprocess.run(
+            [sys.executable, "-c", code, *args],
+            cwd=minimal,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
 
     assert tisseuse("check").returncode == 0
     assert tisseuse("frobnicate").returncode == 2
@@ -129,3 +145,32 @@ def test_cli_group_lists_every_command() -> None:
         "preview",
         "schema",
     }
+
+
+def test_bench_placement_ends_with_the_json_line() -> None:
+    result = run(["bench", "placement", "--learners", "40", "--worlds", "2"], REPO)
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.strip().splitlines()
+    assert lines[-5].split() == [
+        "design",
+        "agreement",
+        "same",
+        "route",
+        "accuracy",
+        "±0.5",
+        "harmful",
+        "skips",
+        "items",
+        "%",
+        "bank",
+    ]
+    data = json.loads(lines[-1])
+    keys = {
+        "agreement",
+        "accuracy_beyond_05",
+        "harmful_skips",
+        "mean_items_pct",
+        "bar_met",
+    }
+    assert keys <= set(data)
+    assert 0 < data["mean_items_pct"] < 1

@@ -55,10 +55,12 @@ def test_unsafe_font_names_are_rejected(tmp_path: Path) -> None:
     with pytest.raises(BuildError) as error:
         load_theme(tmp_path, "bad")
     line = error.value.report.lines()[0]
-    assert line.endswith("bad/theme.yaml:1:14: error E206: 'font_family' may hold font names, "
-                         "quotes, commas, spaces and hyphens only, e.g. '\"Atkinson "
-                         "Hyperlegible\", Arial, sans-serif' (found 'Arial; } body { "
-                         "display: none')")  # fmt: skip
+    assert line.endswith(
+        "bad/theme.yaml:1:14: error E206: 'font_family' may hold font names, "
+        "quotes, commas, spaces and hyphens only, e.g. '\"Atkinson "
+        "Hyperlegible\", Arial, sans-serif' (found 'Arial; } body { "
+        "display: none')"
+    )
 
 
 def test_unknown_theme_and_loops_are_errors(tmp_path: Path) -> None:

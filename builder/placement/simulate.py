@@ -1,0 +1,227 @@
+"""``tisseuse bench placement``: how well the quiz routes simulated learners.
+
+Protocol (shared/notes/placement-engine.md §4.1, on the bundled item bank):
+
+* The engine uses the *expert* parameters (a = 1, b from the level, c = 1/k).
+  The simulated truth differs as real items would: b_true = b + N(0, 0.35),
+  a_true = exp(N(ln 1.3, 0.3)) clipped to [0.6, 2.5], same c.
+* Learners: θ ~ N(0, 1) on every competence, each following one of the
+  job-family paths in turn (the quiz tests that path's competences only).
+  Each learner's answer to every item is drawn once from the true model, so
+  all designs see the same answers.
+* The true parameters are redrawn in several "worlds" (results vary a lot
+  from one draw to the next), and the figures are pooled over all of them.
+* Per competence decision we compare three designs:
+  - the adaptive quiz (the engine as shipped);
+  - (a) the whole bank, scored by IRT (P(θ ≥ cut) ≥ 0.5);
+  - (b) a fixed quiz of the same length per competence (the items most
+    informative at the cut), scored by the usual "≥ 70 % correct".
+
+Metrics, per competence decision: agreement with the whole-bank decision;
+accuracy for learners at least 0.5 logit from the cut; harmful skips (the
+module skipped while θ < cut − 0.5); items asked as a share of the bank.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from builder.placement import engine
+
+Bank = dict[str, Any]
+
+
+@dataclass
+class Tally:
+    """Counts for one design."""
+
+    decisions: int = 0
+    agree: int = 0
+    beyond: int = 0
+    beyond_right: int = 0
+    harmful: int = 0
+    same_route: int = 0
+    items: int = 0
+    bank: int = 0
+
+    def add(
+        self,
+        master: bool,
+        skip: bool,
+        full_master: bool,
+        theta: float,
+        cut: float,
+        route: str = "",
+        full_route: str = "",
+    ) -> None:
+        self.decisions += 1
+        self.agree += master == full_master
+        self.same_route += route == full_route
+        if abs(theta - cut) >= 0.5:
+            self.beyond += 1
+            self.beyond_right += master == (theta >= cut)
+        self.harmful += skip and theta < cut - 0.5
+
+    def summary(self) -> dict[str, float]:
+        return {
+            "agreement": round(self.agree / self.decisions, 4),
+            "route_agreement": round(self.same_route / self.decisions, 4),
+            "accuracy_beyond_05": round(self.beyond_right / self.beyond, 4),
+            "harmful_skips": round(self.harmful / self.decisions, 4),
+            "mean_items_pct": round(self.items / self.bank, 4),
+        }
+
+
+DESIGNS = ("adaptive", "whole bank", "fixed 70 %")
+
+
+@dataclass
+class Simulation:
+    """Learners spread over ``paths`` (one bank each) and several true-item worlds."""
+
+    items: list[dict[str, Any]]
+    """Every item of the catalogue (the truth is drawn for all of them)."""
+    paths: list[Bank]
+    learners: int = 2000
+    worlds: int = 10
+    seed: int = 2026
+    tallies: dict[str, Tally] = field(default_factory=dict)
+
+    def run(
+        self, echo: Callable[[str], None] | None = None
+    ) -> dict[str, dict[str, float]]:
+        rnd = random.Random(self.seed)
+        self.tallies = {name: Tally() for name in DESIGNS}
+        per_world = max(1, self.learners // self.worlds)
+        for world in range(self.worlds):
+            truth = true_items(self.items, rnd)
+            for n in range(per_world):
+                self._learner(self.paths[n % len(self.paths)], truth, rnd)
+            if echo:
+                echo(f"  world {world + 1}/{self.worlds}: {per_world} learners")
+        return {name: tally.summary() for name, tally in self.tallies.items()}
+
+    def _learner(
+        self, bank: Bank, truth: dict[str, dict[str, Any]], rnd: random.Random
+    ) -> None:
+        active = [i for i in bank["items"] if i["status"] == "active"]
+        fixed = fixed_form(
+            bank, max(1, min(6, bank["max_items"] // len(bank["competences"])))
+        )
+        thetas = {c["id"]: rnd.gauss(0, 1) for c in bank["competences"]}
+        responses = {i["id"]: rnd.random() < p_true(truth, i, thetas) for i in active}
+        asked = engine.play(bank, rnd.getrandbits(32), lambda i: responses[i["id"]])
+        counts = {
+            "adaptive": len(asked),
+            "whole bank": len(active),
+            "fixed 70 %": sum(len(v) for v in fixed.values()),
+        }
+        for name, tally in self.tallies.items():
+            tally.items += counts[name]
+            tally.bank += len(active)
+        for competence in bank["competences"]:
+            theta = thetas[competence["id"]]
+            self._score(bank, competence, theta, asked, active, responses, fixed)
+
+    def _score(
+        self,
+        bank: Bank,
+        competence: dict[str, Any],
+        theta: float,
+        asked: list[engine.Answer],
+        active: list[dict[str, Any]],
+        responses: dict[str, bool],
+        fixed: dict[str, list[str]],
+    ) -> None:
+        cid, cut = competence["id"], competence["cut"]
+        whole = [
+            (i["id"], responses[i["id"]]) for i in active if i["competence"] == cid
+        ]
+        full_pm = engine.competence_status(bank, competence, whole)["p_mastery"]
+        full_master = full_pm >= 0.5
+        full_route = engine.decision(competence, full_pm, len(whole))
+        status = engine.competence_status(bank, competence, asked)
+        self.tallies["adaptive"].add(
+            status["p_mastery"] >= 0.5,
+            status["decision"] == "skip",
+            full_master,
+            theta,
+            cut,
+            status["decision"],
+            full_route,
+        )
+        self.tallies["whole bank"].add(
+            full_master,
+            full_route == "skip",
+            full_master,
+            theta,
+            cut,
+            full_route,
+            full_route,
+        )
+        rights = [responses[i] for i in fixed[cid]]
+        passed = sum(rights) >= 0.7 * len(rights)
+        self.tallies["fixed 70 %"].add(
+            passed,
+            passed,
+            full_master,
+            theta,
+            cut,
+            "skip" if passed else "standard",
+            full_route,
+        )
+
+
+def true_items(
+    items: list[dict[str, Any]], rnd: random.Random
+) -> dict[str, dict[str, Any]]:
+    """Plausible true parameters around the expert ones."""
+    out = {}
+    for item in items:
+        a = min(2.5, max(0.6, math.exp(rnd.gauss(math.log(1.3), 0.3))))
+        out[item["id"]] = {**item, "a": a, "b": item["b"] + rnd.gauss(0, 0.35)}
+    return out
+
+
+def p_true(
+    truth: dict[str, dict[str, Any]], item: dict[str, Any], thetas: dict[str, float]
+) -> float:
+    return engine.probability(thetas[item["competence"]], truth[item["id"]])
+
+
+def fixed_form(bank: Bank, per_competence: int) -> dict[str, list[str]]:
+    """The ``per_competence`` items most informative at each cut, one per family."""
+    form: dict[str, list[str]] = {}
+    for competence in bank["competences"]:
+        pool = [
+            i
+            for i in bank["items"]
+            if i["competence"] == competence["id"] and i["status"] == "active"
+        ]
+        pool.sort(key=lambda i: (-engine.information(competence["cut"], i), i["id"]))
+        chosen: list[str] = []
+        families: set[str] = set()
+        for item in pool:
+            if item["family"] not in families and len(chosen) < per_competence:
+                chosen.append(item["id"])
+                families.add(item["family"])
+        form[competence["id"]] = chosen
+    return form
+
+
+def table(summaries: dict[str, dict[str, float]]) -> list[str]:
+    lines = [
+        f"{'design':<12}{'agreement':>11}{'same route':>12}{'accuracy ±0.5':>15}"
+        f"{'harmful skips':>15}{'items % bank':>14}"
+    ]
+    for name, s in summaries.items():
+        lines.append(
+            f"{name:<12}{s['agreement']:>11.3f}{s['route_agreement']:>12.3f}"
+            f"{s['accuracy_beyond_05']:>15.3f}{s['harmful_skips']:>15.4f}"
+            f"{s['mean_items_pct']:>14.3f}"
+        )
+    return lines
