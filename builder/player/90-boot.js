@@ -11,6 +11,8 @@
     var config = T.readJson("tisseuse-config") || {};
     T.strings = config.strings || {};
     if (T.markProgress) T.markProgress();
+    if (T.bootQuiz) T.bootQuiz(config);
+    if (T.bootRoute) T.bootRoute(config);
     var root = document.querySelector("[data-tisseuse-player]");
     if (!root || root.getAttribute("data-started")) return;
     root.setAttribute("data-started", "true");
