@@ -212,6 +212,91 @@ def new_module(slug: str, root: Path, title: str | None, level: str) -> None:
     click.echo(f"wrote {path}; edit it, then run 'tisseuse check'.", err=True)
 
 
+@cli.command()
+@click.argument(
+    "logs",
+    nargs=-1,
+    required=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+)
+@_root_option
+@click.option(
+    "--min-responses",
+    type=int,
+    default=30,
+    show_default=True,
+    help="Fewer answers than this: the item keeps its parameters.",
+)
+@click.option(
+    "--write", is_flag=True, help="Write new parameters into modules/placement/."
+)
+@click.option(
+    "--date", default=None, help="Date recorded with the parameters (default: today)."
+)
+def calibrate(
+    logs: tuple[Path, ...],
+    root: Path,
+    min_responses: int,
+    write: bool,
+    date: str | None,
+) -> None:
+    """Re-estimate placement items (a, b) from answer logs (JSON lines).
+
+    Prints every item with its answers, old and new parameters, fit and flags
+    (misfit, weak discrimination, too few answers, never asked). With --write,
+    updates the bank files in place; review the change with git diff.
+    """
+    import datetime
+
+    from builder.calibration import read_logs, report_lines
+    from builder.placement.bank import whole_catalogue
+    from builder.placement.calibrate import calibrate as fit_items
+
+    catalogue = _load(root, False)
+    bank = whole_catalogue(catalogue)["engine"]
+    report = Report()
+    answers = read_logs(logs, {i["id"] for i in bank["items"]}, report)
+    _print_report(report, strict=False)
+    fits = fit_items(bank, answers, min_responses=min_responses)
+    for line in report_lines(fits):
+        click.echo(line)
+    fitted = [f for f in fits if not {"too few answers", "never asked"} & set(f.flags)]
+    summary = {
+        "answers": len(answers),
+        "learners": len({a[0] for a in answers}),
+        "items": len(fits),
+        "calibrated": len(fitted),
+        "misfit": [f.item for f in fits if "misfit" in f.flags],
+        "weak": [f.item for f in fits if "weak discrimination" in f.flags],
+        "never_asked": [f.item for f in fits if "never asked" in f.flags],
+    }
+    click.echo(json.dumps(summary, sort_keys=True))
+    if write:
+        day = date or datetime.date.today().isoformat()
+        _guarded(_write_calibration, catalogue.root, fitted, day)
+
+
+def _write_calibration(root: Path, fits: list[Any], day: str) -> None:
+    from builder.calibration import Edit, write_back
+    from builder.yamlpos import parse_yaml
+
+    wanted = {f.item: f for f in fits}
+    report = Report()
+    for bank_file in sorted((root / "modules" / "placement").glob("*.yaml")):
+        doc = parse_yaml(bank_file, bank_file.read_text(encoding="utf-8"), report)
+        if doc is None:
+            continue
+        edits = [
+            Edit(index, wanted[item["id"]], day)
+            for index, item in enumerate(doc.data["items"])
+            if item["id"] in wanted
+        ]
+        if edits and write_back(bank_file, edits, report):
+            click.echo(f"wrote {len(edits)} item(s) in {bank_file}", err=True)
+    if report.errors:
+        raise BuildError(report, "calibration not written")
+
+
 @cli.group()
 def bench() -> None:
     """Measure packages and engines; prints numbers, ends with one JSON line."""

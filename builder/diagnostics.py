@@ -60,6 +60,7 @@ CODES: dict[str, str] = {
     "E504": "saved state could exceed what the LMS stores",
     "W401": "file or folder ignored",
     "W402": "source declared but never cited",
+    "W403": "answer log line skipped",
 }
 
 

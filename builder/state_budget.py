@@ -78,3 +78,47 @@ def worst_case_state(projection: Json) -> int:
     answers += max(len(activities) - 1, 0)
     order = sum(len(base36(i)) for i in activities) + max(len(activities) - 1, 0)
     return len("1") + 6 + location + seen + answers + order + 5  # five separators
+
+
+def worst_case_path_state(path: Json, projections: dict[str, Json]) -> int:
+    """The longest state a path package can write (see player/82-path.js).
+
+    ``path`` is the path page's data; ``projections`` the modules it can play.
+    """
+    modules = path["modules"]
+    view = max(1, 1 + len(base36(len(modules) - 1)))
+    answers, quiz_keys = 0, 0
+    costs: list[tuple[int, int]] = []
+    placement = path.get("placement")
+    if placement:
+        items = placement["engine"]["items"]
+        costs = sorted(
+            (
+                len(base36(i)) + _worst_choice(placement["content"][item["id"]]),
+                len(base36(i)) + 1,
+            )
+            for i, item in enumerate(items)
+        )[::-1][: placement["engine"]["max_items"]]
+        answers = sum(c for c, _ in costs) + max(len(costs) - 1, 0)
+        quiz_keys = sum(k for _, k in costs)
+    module_part, activity_keys = 0, []
+    for k, module in enumerate(modules):
+        projection = projections[module["id"]]
+        module_part += len(base36(k)) + len(":1:100=") + worst_case_state(projection)
+        for i, screen in enumerate(projection["screens"]):
+            if screen["activity"]:
+                activity_keys.append(len(base36(k)) + 1 + len(base36(i)))
+    module_part += max(len(modules) - 1, 0)
+    keys = quiz_keys + sum(activity_keys)
+    count = len(costs) + len(activity_keys)
+    interactions = keys + max(count - 1, 0)
+    seed = len(base36(2**32 - 1))
+    return len("P1") + 6 + view + 2 + seed + answers + module_part + interactions + 7
+
+
+def _worst_choice(item: Json) -> int:
+    """'.' and option indices: one for a single choice, all for a multi-select."""
+    options = len(item["options"])
+    if item["type"] == "single_choice":
+        return 1 + len(str(options - 1))
+    return sum(1 + len(str(i)) for i in range(options))

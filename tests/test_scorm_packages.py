@@ -58,7 +58,8 @@ def test_every_package_is_valid_and_complete(catalogue_copy: Path) -> None:
         assert schema_errors(KIT, kind, manifest) == [], name
         assert reference_errors(manifest, members) == [], name
         assert next(iter(members)) == "imsmanifest.xml"
-        assert "index.html" in members
+        launch = "placement.html" if name.endswith("-sequenced") else "index.html"
+        assert launch in members, name
         assert not any(n.startswith("/") or ".." in n for n in members)
 
 

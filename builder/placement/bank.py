@@ -49,7 +49,7 @@ def placement_data(catalogue: Catalogue, path: LearningPath) -> dict[str, Any]:
         "competences": [_competence(catalogue, banks[c]) for c in tested],
         "items": [_parameters(item, banks) for item in items],
         "modules": [_module(catalogue, m) for m in path.modules],
-        "basics": _basic_modules(catalogue),
+        "basics": _basic_modules(catalogue, set(tested)),
     }
     content = {i.id: _content(i) for i in items}
     key = {
@@ -113,10 +113,11 @@ def _module(catalogue: Catalogue, module_id: str) -> dict[str, Any]:
     }
 
 
-def _basic_modules(catalogue: Catalogue) -> dict[str, list[str]]:
+def _basic_modules(catalogue: Catalogue, competences: set[str]) -> dict[str, list[str]]:
+    """Basic-level modules of the given competences (the remediation routes)."""
     basics: dict[str, list[str]] = {}
     for module in catalogue.modules:
-        if module.level == "basic":
-            competence = catalogue.topics_by_id[module.topic].competence
+        competence = catalogue.topics_by_id[module.topic].competence
+        if module.level == "basic" and competence in competences:
             basics.setdefault(competence, []).append(module.id)
     return basics

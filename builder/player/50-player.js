@@ -69,7 +69,7 @@
         else self.show(self.state.index, false);
         if (resumed && !notice && (self.state.index > 0 || self.state.atEnd)) notice = T.t("resumed");
         if (notice) self.notify(notice, resumed);
-        self.listenForExit();
+        if (self.options.ownExit !== false) self.listenForExit(); // a path page listens itself
       });
     });
   };

@@ -116,6 +116,38 @@
 
   Session.prototype.elapsed = function () { return Date.now() - this.startedAt; };
 
+  /** Index of the objective `id` in cmi.objectives, or -1 (read once from the LMS). */
+  Session.prototype.findObjective = function (id) {
+    if (!this.objectives) {
+      this.objectives = [];
+      var count = parseInt(this.get("cmi.objectives._count"), 10) || 0;
+      for (var n = 0; n < count; n++) this.objectives.push(this.get("cmi.objectives." + n + ".id"));
+    }
+    return this.objectives.indexOf(id);
+  };
+
+  /** Index of the objective `id`: the existing one, or the next free slot. */
+  Session.prototype.objectiveIndex = function (id) {
+    if (this.findObjective(id) < 0) this.objectives.push(id);
+    return this.findObjective(id);
+  };
+
+  /**
+   * In a multi-SCO path the LMS skips a mastered module by sequencing; an LMS
+   * that ignores sequencing still launches it, so the module says itself that
+   * it is optional. `rules`: [{objective, status}] read from cmi.objectives.
+   */
+  function optionalNotice(session, rules) {
+    if (!rules || !rules.length) return null;
+    for (var r = 0; r < rules.length; r++) {
+      var n = session.findObjective(rules[r].objective);
+      if (n >= 0 && session.get("cmi.objectives." + n + ".success_status") === rules[r].status) {
+        return T.t("optional_module");
+      }
+    }
+    return null;
+  }
+
   /* ---------- the adapter ---------- */
 
   /**
@@ -158,7 +190,7 @@
           session = new Session(binding, api);
           if (!session.initialize()) return standalone(info, "lms_refused");
           var saved = session.get(binding.suspendData);
-          return { state: saved || null, notice: null };
+          return { state: saved || null, notice: optionalNotice(session, config.optionalWhen) };
         });
       },
       save: function (state, progress) {
@@ -194,6 +226,15 @@
       },
       finish: function () {
         if (!fallback && session && session.open && dirty) commitNow();
+      },
+      /** Placement results as LMS objectives: [{competence, decision, p_mastery}]. */
+      objectives: function (results) {
+        if (fallback || !session || !session.open) return;
+        results.forEach(function (r) {
+          var success = r.decision === "skip" ? true : r.decision === "remediation" ? false : null;
+          binding.writeObjective(session, session.objectiveIndex(r.competence), r.competence, success, r.p_mastery);
+        });
+        commitNow();
       },
     };
     adapter.session = function () { return session; };

@@ -102,6 +102,16 @@
       return changed;
     },
 
+    /** success: true -> passed, false -> failed, null -> incomplete; measure 0..1. */
+    writeObjective: function (session, n, id, success, measure) {
+      var o = "cmi.objectives." + n + ".";
+      session.set(o + "id", id, true);
+      session.set(o + "score.min", "0", true);
+      session.set(o + "score.max", "100", true);
+      session.set(o + "score.raw", String(Math.round(measure * 100)), true);
+      session.set(o + "status", success === true ? "passed" : success === false ? "failed" : "incomplete", true);
+    },
+
     writeInteraction: function (session, record, prefix) {
       var n = "cmi.interactions." + record.interaction + ".";
       var activity = record.activity;

@@ -91,6 +91,15 @@
       return changed;
     },
 
+    /** success: true -> passed, false -> failed, null -> unknown; measure 0..1. */
+    writeObjective: function (session, n, id, success, measure) {
+      var o = "cmi.objectives." + n + ".";
+      session.set(o + "id", id, true);
+      session.set(o + "score.scaled", String(Math.round(measure * 10000) / 10000), true);
+      session.set(o + "success_status", success === true ? "passed" : success === false ? "failed" : "unknown", true);
+      session.set(o + "completion_status", "completed", true);
+    },
+
     writeInteraction: function (session, record, prefix) {
       var n = "cmi.interactions." + record.interaction + ".";
       var activity = record.activity;

@@ -163,6 +163,8 @@
     section.appendChild(this.review());
     section.appendChild(h("div", { class: "ts-actions", "data-nospeak": true },
       this.options.pathHref ? h("a", { class: "ts-button ts-primary", href: this.options.pathHref, text: T.t("see_my_path") }) : null,
+      this.options.pathAction ? h("button", { type: "button", class: "ts-button ts-primary", text: T.t("see_my_path"),
+        onclick: this.options.pathAction }) : null,
       h("button", { type: "button", class: "ts-button", text: T.t("placement_again"),
         onclick: function () { self.fresh(); self.showIntro(); } })));
   };

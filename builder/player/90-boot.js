@@ -13,6 +13,7 @@
     if (T.markProgress) T.markProgress();
     if (T.bootQuiz) T.bootQuiz(config);
     if (T.bootRoute) T.bootRoute(config);
+    if (T.bootPath) T.bootPath(config);
     var root = document.querySelector("[data-tisseuse-player]");
     if (!root || root.getAttribute("data-started")) return;
     root.setAttribute("data-started", "true");

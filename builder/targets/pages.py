@@ -97,7 +97,13 @@ def write_assets(site: Site, folder: Path, adapters: tuple[str, ...]) -> list[Pa
 
 
 def module_page(
-    site: Site, module: Module, root: str, adapter: str, *, links: bool = True
+    site: Site,
+    module: Module,
+    root: str,
+    adapter: str,
+    *,
+    links: bool = True,
+    extra_config: dict[str, Any] | None = None,
 ) -> tuple[str, dict[str, Any]]:
     """The HTML of a module's player page, and its projection.
 
@@ -106,7 +112,7 @@ def module_page(
     """
     catalogue = site.catalogue
     projection = project_module(catalogue, module)
-    config = site.player_config(adapter, projection["lang"])
+    config = site.player_config(adapter, projection["lang"]) | (extra_config or {})
     html = render(
         "web/module.html.j2",
         **site.context(

@@ -35,6 +35,8 @@ class Flavour:
     template: str
     adapter_files: tuple[str, ...]
     suspend_limit: int
+    sequencing: bool = False
+    """Also build multi-SCO path packages driven by Simple Sequencing (2004)."""
 
 
 @dataclass(frozen=True)
@@ -75,12 +77,24 @@ def build_scorm(
             Location(catalogue.root / "modules" / "catalog.yaml"), "E501", str(missing)
         )
         return []
+    from builder.targets.scorm_path import path_package, sequenced_package
+
     site = make_site(catalogue, ctx)
     written = []
     for module in catalogue.modules:
         members = module_package(site, module, flavour, kit, ctx)
         if members is not None:
             written.append(write_zip(ctx.out / f"{module.id}.zip", members))
+    for path in catalogue.paths:
+        members = path_package(site, path, flavour, kit, ctx)
+        if members is not None:
+            written.append(write_zip(ctx.out / f"path-{path.id}.zip", members))
+        if flavour.sequencing:
+            sequenced = sequenced_package(site, path, flavour, kit, ctx)
+            if sequenced is not None:
+                written.append(
+                    write_zip(ctx.out / f"path-{path.id}-sequenced.zip", sequenced)
+                )
     return written
 
 
@@ -133,10 +147,11 @@ def checked(
     kit: Path,
     ctx: BuildContext,
     where: Location,
+    template: str | None = None,
     **extra: Any,
 ) -> dict[str, bytes] | None:
     """Add the manifest; None (with diagnostics) unless it passes every check."""
-    manifest = render(flavour.template, package=info, **extra).encode()
+    manifest = render(template or flavour.template, package=info, **extra).encode()
     problems = [("E502", p) for p in schema_errors(kit, flavour.name, manifest)]
     problems += [("E503", p) for p in reference_errors(manifest, members)]
     for code, problem in problems:

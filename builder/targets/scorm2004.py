@@ -19,6 +19,7 @@ SCORM2004 = Flavour(
     template="scorm/imsmanifest-2004.xml.j2",
     adapter_files=("60-adapter-web.js", "70-scorm.js", "72-scorm2004.js"),
     suspend_limit=64000,
+    sequencing=True,
 )
 
 

@@ -7,6 +7,8 @@ browser itself makes no request that could hide or fake one of ours.
 
 from __future__ import annotations
 
+import shutil
+import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -107,3 +109,50 @@ def summarise(violations: list[dict[str, Any]]) -> str:
         + ", ".join(str(n["target"]) for n in v["nodes"][:3])
         for v in violations
     )
+
+
+# --- the stand-in LMS (scorm-again) and the packages it hosts ------------------
+
+TARGET = {"12": "scorm12", "2004": "scorm2004"}
+HARNESS = REPO / "builder" / "bench" / "lms"
+SCORM_AGAIN = REPO / "node_modules" / "scorm-again" / "dist" / "scorm-again.min.js"
+
+
+@pytest.fixture(scope="session")
+def lms_site(
+    tmp_path_factory: pytest.TempPathFactory, serve_folder: Callable[[Path], str]
+) -> tuple[Path, str]:
+    """A served folder holding lms/ (the stand-in LMS); packages are added on demand."""
+    if not SCORM_AGAIN.is_file():
+        pytest.fail("scorm-again is missing: run 'make test' (it runs npm ci)")
+    site = tmp_path_factory.mktemp("lms-site")
+    shutil.copytree(HARNESS, site / "lms")
+    shutil.copy(SCORM_AGAIN, site / "lms" / "scorm-again.min.js")
+    return site, serve_folder(site)
+
+
+def add_packages(site: Path, source: Path, tmp: Path) -> None:
+    """Build a project's SCORM packages and unzip them as an LMS would."""
+    project = copy_project(source, tmp)
+    result = run(["build", "scorm12", "scorm2004", "-q"], project)
+    assert result.exit_code == 0, result.stderr
+    for target in TARGET.values():
+        for package in (project / "dist" / target).glob("*.zip"):
+            with zipfile.ZipFile(package) as archive:
+                archive.extractall(site / "pkg" / target / package.stem)
+
+
+@pytest.fixture(scope="session")
+def lms(lms_site: tuple[Path, str], tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The stand-in LMS with the minimal project's packages."""
+    add_packages(lms_site[0], ROOTS / "minimal", tmp_path_factory.mktemp("minimal"))
+    return lms_site[1]
+
+
+@pytest.fixture(scope="session")
+def lms_catalogue(
+    lms: str, lms_site: tuple[Path, str], tmp_path_factory: pytest.TempPathFactory
+) -> str:
+    """The stand-in LMS with the bundled catalogue's packages too."""
+    add_packages(lms_site[0], REPO, tmp_path_factory.mktemp("catalogue"))
+    return lms

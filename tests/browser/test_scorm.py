@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
-import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -23,7 +21,7 @@ from builder.loader import load_catalogue
 from builder.projection import project_module
 from builder.state_budget import worst_case_state
 from tests.browser.learner import Learner
-from tests.conftest import REPO, ROOTS, copy_project, run
+from tests.conftest import REPO, ROOTS
 
 VERSIONS = ["12", "2004"]
 # mod/scorm/datamodels/scorm_12.js: CMITimespan as Moodle validates it
@@ -37,46 +35,6 @@ CATALOGUE_MODULES = sorted(
 )
 
 
-@pytest.fixture(scope="session")
-def lms_site(
-    tmp_path_factory: pytest.TempPathFactory, serve_folder: Callable[[Path], str]
-) -> tuple[Path, str]:
-    """A served folder holding lms/ (the stand-in LMS); packages are added on demand."""
-    if not SCORM_AGAIN.is_file():
-        pytest.fail("scorm-again is missing: run 'make test' (it runs npm ci)")
-    site = tmp_path_factory.mktemp("lms-site")
-    shutil.copytree(HARNESS, site / "lms")
-    shutil.copy(SCORM_AGAIN, site / "lms" / "scorm-again.min.js")
-    return site, serve_folder(site)
-
-
-def add_packages(site: Path, source: Path, tmp: Path) -> None:
-    """Build a project's SCORM packages and unzip them as an LMS would."""
-    project = copy_project(source, tmp)
-    result = run(["build", "scorm12", "scorm2004", "-q"], project)
-    assert result.exit_code == 0, result.stderr
-    for target in TARGET.values():
-        for package in (project / "dist" / target).glob("*.zip"):
-            with zipfile.ZipFile(package) as archive:
-                archive.extractall(site / "pkg" / target / package.stem)
-
-
-@pytest.fixture(scope="session")
-def lms(lms_site: tuple[Path, str], tmp_path_factory: pytest.TempPathFactory) -> str:
-    """The stand-in LMS with the minimal project's packages."""
-    add_packages(lms_site[0], ROOTS / "minimal", tmp_path_factory.mktemp("minimal"))
-    return lms_site[1]
-
-
-@pytest.fixture(scope="session")
-def lms_catalogue(
-    lms: str, lms_site: tuple[Path, str], tmp_path_factory: pytest.TempPathFactory
-) -> str:
-    """The stand-in LMS with the bundled catalogue's packages too."""
-    add_packages(lms_site[0], REPO, tmp_path_factory.mktemp("catalogue"))
-    return lms
-
-
 def launch(
     page: Page,
     lms: str,
@@ -86,12 +44,16 @@ def launch(
     mode: str = "iframe",
     delay: int = 0,
     seed: dict[str, Any] | None = None,
+    sco: str = "index.html",
+    objectives: list[dict[str, str]] | None = None,
 ) -> Learner:
     query = {
         "version": version,
-        "sco": f"/pkg/{TARGET[version]}/{package}/index.html",
+        "sco": f"/pkg/{TARGET[version]}/{package}/{sco}",
         "mode": mode,
     }
+    if objectives:
+        query["objectives"] = json.dumps(objectives)
     if delay:
         query["delay"] = str(delay)
     if seed:
@@ -105,7 +67,7 @@ def launch(
     else:
         page.wait_for_function("document.getElementById('sco') !== null")
         doc = next(f for f in _wait_frames(page) if "/pkg/" in f.url)
-    doc.wait_for_function("window.Tisseuse && window.Tisseuse.ready")
+    doc.wait_for_function("() => window.Tisseuse && window.Tisseuse.ready")
     doc.evaluate("Tisseuse.ready.then(() => true)")
     return Learner(page, "touch", doc)
 

@@ -139,6 +139,7 @@ def test_cli_group_lists_every_command() -> None:
     assert set(cli.commands) == {
         "bench",
         "build",
+        "calibrate",
         "check",
         "list",
         "new",

@@ -5,6 +5,8 @@
  *   mode     "iframe" (default) or "popup" (opened by the #launch button)
  *   delay    milliseconds before the API object appears (late API)
  *   seed     JSON of a previous attempt's stored data, to relaunch (resume)
+ *   objectives  JSON list of {id, success_status}: objectives an LMS would
+ *            carry over from sequencing (global objectives read by this SCO)
  * window.harness records every API call, and `persisted` is what a real LMS
  * would have stored: a snapshot taken at each successful Commit or Finish.
  * Like Moodle (and unlike scorm-again), it refuses a SCORM 1.2 suspend_data
@@ -67,6 +69,12 @@
     var settings = { logLevel: 5, autocommit: false };
     var api = is12 ? new window.Scorm12API(settings) : new window.Scorm2004API(settings);
     if (params.get("seed")) seed(api, JSON.parse(params.get("seed")));
+    if (params.get("objectives")) {
+      var list = JSON.parse(params.get("objectives"));
+      var objectives = {};
+      list.forEach(function (o, n) { objectives[n] = o; });
+      api.loadFromJSON({ objectives: objectives });
+    }
     names.wrapped.forEach(function (name) { wrap(api, name); });
     window[is12 ? "API" : "API_1484_11"] = api;
     H.api = api;
