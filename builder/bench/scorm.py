@@ -26,6 +26,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
+from lxml import etree
+
 from builder.build import run_build
 from builder.model import Catalogue
 from builder.preview import make_server
@@ -101,27 +103,55 @@ def bench_scorm(
                     "--disable-component-update",
                 ],
             )
-            for target, name, zipped in packages:
-                measure = _measure(browser, base, target, name, zipped, cpu)
+            for package in packages:
+                measure = _measure(browser, base, package, cpu)
                 echo(measure.line())
                 measures.append(measure)
             browser.close()
     return _totals(measures, cpu)
 
 
-def _unzip_all(site: Path, targets: tuple[str, ...]) -> list[tuple[str, str, int]]:
+def _unzip_all(site: Path, targets: tuple[str, ...]) -> list[Package]:
     found = []
     for target in targets:
         for package in sorted((site / "dist" / target).glob("*.zip")):
             with zipfile.ZipFile(package) as archive:
                 archive.extractall(site / "pkg" / target / package.stem)
-            found.append((target, package.stem, package.stat().st_size))
+                launch = first_launch(archive.read("imsmanifest.xml"))
+            found.append(Package(target, package.stem, package.stat().st_size, launch))
     return found
 
 
-def _measure(
-    browser: Any, base: str, target: str, name: str, zipped: int, cpu: float
-) -> Measure:
+@dataclass(frozen=True)
+class Package:
+    target: str
+    name: str
+    zip_bytes: int
+    launch: str
+
+
+def first_launch(manifest: bytes) -> str:
+    """The file an LMS opens first: the default organisation's first SCO."""
+    root = etree.fromstring(manifest)
+    ns = {"cp": root.nsmap[None]}
+    default = root.xpath("string(cp:organizations/@default)", namespaces=ns)
+    first = root.xpath(
+        "string((cp:organizations/cp:organization[@identifier=$org]"
+        "//cp:item/@identifierref)[1])",
+        namespaces=ns,
+        org=default,
+    )
+    return str(
+        root.xpath(
+            "string(cp:resources/cp:resource[@identifier=$res]/@href)",
+            namespaces=ns,
+            res=first,
+        )
+    )
+
+
+def _measure(browser: Any, base: str, package: Package, cpu: float) -> Measure:
+    target, name = package.target, package.name
     context = browser.new_context(
         viewport={"width": 810, "height": 1080}, has_touch=True
     )
@@ -135,7 +165,7 @@ def _measure(
         lambda r: responses.append(r) if r.url.startswith(prefix) else None,
     )
     query = urlencode(
-        {"version": VERSION[target], "sco": f"/pkg/{target}/{name}/index.html"}
+        {"version": VERSION[target], "sco": f"{prefix}{package.launch}"[len(base) :]}
     )
     page.goto(f"{base}/lms/harness.html?{query}")
     page.wait_for_function(
@@ -152,7 +182,13 @@ def _measure(
     )
     context.close()
     return Measure(
-        f"{target}/{name}", zipped, len(responses), size, gzipped, ready_ms, calls
+        f"{target}/{name}",
+        package.zip_bytes,
+        len(responses),
+        size,
+        gzipped,
+        ready_ms,
+        calls,
     )
 
 
