@@ -45,6 +45,11 @@ def _print_report(report: Report, *, strict: bool) -> None:
 
 def _load(root: Path, strict: bool) -> Any:
     """The catalogue, or exit 1 after printing every diagnostic."""
+    return _load_with_report(root, strict)[0]
+
+
+def _load_with_report(root: Path, strict: bool) -> tuple[Any, Report]:
+    """The catalogue and its diagnostics (printed), or exit 1 if it has errors."""
     from builder.loader import load_catalogue
 
     catalogue, report = load_catalogue(root.resolve())
@@ -54,7 +59,7 @@ def _load(root: Path, strict: bool) -> Any:
             f"tisseuse: {report.summary(strict=strict)}; nothing written.", err=True
         )
         sys.exit(ExitCode.CONTENT_ERRORS)
-    return catalogue
+    return catalogue, report
 
 
 def _echo_err(line: str) -> None:
@@ -363,6 +368,47 @@ def bench_placement_command(root: Path, learners: int, worlds: int, seed: int) -
     )
     result = {**adaptive, "bar_met": bar, "learners": learners, "seed": seed}
     click.echo(json_module.dumps(result, sort_keys=True))
+
+
+@cli.group()
+def report() -> None:
+    """Reports on the catalogue for reviewers and training managers."""
+
+
+@report.command(name="content")
+@_root_option
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="HTML file to write.  [default: dist/reports/content.html]",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the data as JSON instead.")
+def report_content(root: Path, out: Path | None, as_json: bool) -> None:
+    """Coverage: modules × job families × levels, paths, placement items.
+
+    Writes a self-contained HTML page a training manager can review at a
+    glance (and print); --json prints the same data for scripts.
+    """
+    from builder.report import content_report, content_report_html
+
+    catalogue, diagnostics = _load_with_report(root, False)
+    data = content_report(catalogue, diagnostics)
+    if as_json:
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True))
+        return
+    target = out if out is not None else root / "dist" / "reports" / "content.html"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = target.with_name(f".{target.name}.tmp")
+    staging.write_text(content_report_html(data), encoding="utf-8", newline="\n")
+    staging.replace(target)
+    summary = data["summary"]
+    covered = "yes" if summary["every_family_has_a_path"] else "NO"
+    click.echo(
+        f"{target}: {summary['modules']} modules, {summary['paths']} paths, "
+        f"{summary['placement_items']} placement items; every job family has a "
+        f"path of 3 modules or more: {covered}"
+    )
 
 
 def main() -> None:

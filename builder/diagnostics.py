@@ -54,13 +54,21 @@ CODES: dict[str, str] = {
     "E307": "module folder has no module.yaml",
     "E308": "required catalogue file missing",
     "E309": "tappable passage without feedback",
+    "E310": "realistic personal identifier in content",
     "E501": "standards kit (XSD files) not found",
     "E502": "package manifest fails its XML schema",
     "E503": "package manifest or contents inconsistent",
     "E504": "saved state could exceed what the LMS stores",
+    "W601": "kit: no base URL, handouts without QR codes",
+    "W602": "kit: module without a kit block",
     "W401": "file or folder ignored",
     "W402": "source declared but never cited",
     "W403": "answer log line skipped",
+    "W404": "too many words on one screen",
+    "W405": "sentence too long",
+    "W406": "screen hard to read (Kandel–Moles)",
+    "W407": "duration inconsistent with the screens",
+    "W408": "module outside the micro-module shape",
 }
 
 

@@ -52,6 +52,63 @@ screens:
           feedback: >-
             Pourquoi ce n'est pas la bonne réponse, et quoi faire à la place.
 
+  - id: question-2
+    title: Plusieurs bonnes réponses
+    activity:
+      type: multiple_choice
+      objectives: [objectif-1]
+      prompt: Une question où il faut toucher toutes les bonnes réponses ?
+      options:
+        - id: juste-1
+          text: Une bonne réponse.
+          correct: true
+          feedback: Pourquoi c'est juste.
+        - id: juste-2
+          text: Une autre bonne réponse.
+          correct: true
+          feedback: Pourquoi c'est juste aussi.
+        - id: piege
+          text: Un piège fréquent.
+          feedback: Pourquoi c'est un piège.
+
+  - id: dans-l-ordre
+    title: Dans quel ordre ?
+    activity:
+      type: ordering
+      objectives: [objectif-1]
+      prompt: Touchez les étapes dans l'ordre.
+      steps:                 # written in the right order; shown shuffled
+        - id: etape-1
+          text: La première étape.
+        - id: etape-2
+          text: La deuxième étape.
+        - id: etape-3
+          text: La troisième étape.
+      feedback:
+        correct: Pourquoi cet ordre.
+        incorrect: Ce qui doit venir d'abord, et pourquoi.
+
+  - id: trier
+    title: Trier
+    activity:
+      type: categorise
+      objectives: [objectif-1]
+      prompt: Pour chaque carte, touchez la bonne catégorie.
+      categories:
+        - id: oui
+          label: Oui
+        - id: non
+          label: Non
+      items:
+        - id: carte-1
+          text: Une situation où c'est oui.
+          category: oui
+          feedback: Pourquoi c'est oui.
+        - id: carte-2
+          text: Une situation où c'est non.
+          category: non
+          feedback: Pourquoi c'est non.
+
   - id: a-retenir
     title: À retenir
     body: |

@@ -12,6 +12,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from builder.diagnostics import Location, Report
+from builder.lint import lint_sources
 from builder.loader.checks import Sources, check_sources
 from builder.loader.sources import Loaded, load_model
 from builder.model import (
@@ -53,6 +54,7 @@ def load_catalogue(root: Path) -> tuple[Catalogue | None, Report]:
         return None, report
     src = _gather(root, modules_dir, report)
     check_sources(src, report)
+    lint_sources(src, report)
     if report.errors:
         return None, report
     return _assemble(src), report

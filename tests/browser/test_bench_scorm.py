@@ -18,8 +18,12 @@ def test_bench_scorm_measures_every_package_including_sequenced(
     minimal: Path,
 ) -> None:
     result = subprocess.run(
-        [sys.executable, "-c", "from builder.cli import main; main()", "bench"]
-        + ["scorm", "--root", str(minimal), "--cpu", "1"],
+        [
+            sys.executable,
+            "-c",
+            "from builder.cli import main; main()",
+            *("bench", "scorm", "--root", str(minimal), "--cpu", "1"),
+        ],
         cwd=REPO,
         capture_output=True,
         text=True,

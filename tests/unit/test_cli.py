@@ -144,6 +144,7 @@ def test_cli_group_lists_every_command() -> None:
         "list",
         "new",
         "preview",
+        "report",
         "schema",
     }
 
