@@ -13,7 +13,8 @@ Warnings unless stated (``--strict`` makes them errors):
 * W407 — the declared duration disagrees with the reading and activity time
   the screens need;
 * W408 — a module outside the catalogue's shape: 6–15 screens, at least 4
-  activities, 5–12 minutes;
+  activities, 5–12 minutes, scenarios for at least 3 of the job families its
+  topic matters to (a priority in families.yaml);
 * E310 (error) — something shaped like a real personal identifier: a NIR
   (social security number), a French phone number or an e-mail address,
   unless it is visibly fictitious (an ``.example``/``.test``/``.invalid``
@@ -33,6 +34,7 @@ from builder.diagnostics import Location, Report
 from builder.model import (
     Activity,
     Categorise,
+    Family,
     ModuleFile,
     MultipleChoice,
     Ordering,
@@ -62,6 +64,8 @@ ACTIVITY_MINUTES = 0.75
 """Answering one activity and reading its feedback."""
 SCREENS = (6, 15)
 MIN_ACTIVITIES = 4
+MIN_FAMILIES = 3
+"""Job families (among those the topic matters to) a module's scenarios serve."""
 MINUTES = (5, 12)
 MIN_PATH_MODULES = 3
 """Used by the coverage report (``tisseuse report content``)."""
@@ -370,8 +374,31 @@ def lint_sources(src: Sources, report: Report) -> None:
     for _, loaded in sorted(src.modules.items()):
         if loaded is not None:
             lint_module(loaded, report)
+    if src.families is not None:
+        for _, loaded in sorted(src.modules.items()):
+            if loaded is not None:
+                _check_families(loaded, src.families.model.families, report)
     for bank in src.placement:
         lint_placement(bank, report)
+
+
+def _check_families(
+    loaded: Loaded[ModuleFile], families: tuple[Family, ...], report: Report
+) -> None:
+    """Scenarios for at least three of the job families the topic matters to."""
+    module = loaded.model
+    matters = {f.id for f in families if f.priorities.get(module.topic, 0) >= 1}
+    written = matters & set(module.families)
+    needed = min(MIN_FAMILIES, len(matters))
+    if len(written) < needed:
+        missing = ", ".join(sorted(matters - written))
+        report.warning(
+            loaded.doc.at("families"),
+            "W408",
+            f"the scenarios are written for {len(written)} of the job families "
+            f"this topic matters to (aim for {needed}): add situations from "
+            f"{missing}",
+        )
 
 
 def lint_placement(loaded: Loaded[PlacementBank], report: Report) -> None:

@@ -176,3 +176,31 @@ def test_a_closing_quote_after_the_full_stop_stays_with_its_sentence() -> None:
         "Il dit : « Une toux à 2 h et à 4 h. »",
         "Puis il rassure M. Girard.",
     ]
+
+
+def test_scenarios_must_serve_three_families_the_topic_matters_to(
+    catalogue_copy: Path,
+) -> None:
+    # Make t1 matter nothing to enseignement-formation: it no longer counts.
+    edit(
+        catalogue_copy / "modules" / "families.yaml",
+        "priorities: {t4: 2, t2: 2, t1: 1, t3: 1}",
+        "priorities: {t4: 2, t2: 2, t3: 1}",
+    )
+    module = catalogue_copy / "modules" / "t1-transmissions-ciblees" / "module.yaml"
+    edit(
+        module,
+        "families: [soin, services-generaux, educatif-social, medico-technique]\n",
+        "families: [soin, medical, enseignement-formation]\n",
+    )
+    result = run(["check"], catalogue_copy)
+    assert result.exit_code == 0, result.stderr
+    lines = [line for line in result.stderr.splitlines() if "W408" in line]
+    assert len(lines) == 1
+    assert lines[0].startswith("modules/t1-transmissions-ciblees/module.yaml:10:")
+    assert (
+        "written for 2 of the job families this topic matters to (aim for 3)"
+        in lines[0]
+    )
+    assert "educatif-social" in lines[0]
+    assert "enseignement-formation" not in lines[0]
