@@ -55,6 +55,7 @@ CODES: dict[str, str] = {
     "E308": "required catalogue file missing",
     "E309": "tappable passage without feedback",
     "E310": "realistic personal identifier in content",
+    "E311": "theme colours below WCAG AA contrast",
     "E501": "standards kit (XSD files) not found",
     "E502": "package manifest fails its XML schema",
     "E503": "package manifest or contents inconsistent",

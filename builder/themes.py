@@ -7,6 +7,7 @@ variables, so a colour change is one line of YAML.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -16,6 +17,7 @@ from pydantic import Field, Strict, StringConstraints
 from builder.diagnostics import BuildError, Location, Report
 from builder.loader.sources import load_model
 from builder.model.base import Model, RelativePath, Slug, Text
+from builder.yamlpos import SourceDoc
 
 Colour = Annotated[str, Strict(), StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
 #: Font names, quotes, commas and spaces only: it goes into CSS as it is.
@@ -37,6 +39,36 @@ ColourName = Literal[
     "good",
     "bad",
 ]
+
+TEXT_CONTRAST = 4.5
+"""WCAG 2.2 AA, 1.4.3: normal-size text."""
+UI_CONTRAST = 3.0
+"""WCAG 2.2 AA, 1.4.11: focus outlines, control borders, state markers."""
+
+#: Every (foreground, background) pair the stylesheet (player/tisseuse.css)
+#: draws text or controls with, and the contrast it needs. A test checks that
+#: every text colour the stylesheet uses appears here.
+CONTRAST_PAIRS: tuple[tuple[ColourName, ColourName, float], ...] = (
+    ("text", "background", TEXT_CONTRAST),
+    ("text", "surface", TEXT_CONTRAST),
+    ("text", "tint", TEXT_CONTRAST),
+    ("text", "paper", TEXT_CONTRAST),
+    ("muted", "background", TEXT_CONTRAST),
+    ("muted", "surface", TEXT_CONTRAST),
+    ("muted", "tint", TEXT_CONTRAST),
+    ("link", "background", TEXT_CONTRAST),
+    ("link", "surface", TEXT_CONTRAST),
+    ("link", "tint", TEXT_CONTRAST),
+    ("on_primary", "primary", TEXT_CONTRAST),
+    ("primary", "surface", UI_CONTRAST),
+    ("primary", "background", UI_CONTRAST),
+    ("focus", "background", UI_CONTRAST),
+    ("focus", "surface", UI_CONTRAST),
+    ("good", "surface", UI_CONTRAST),
+    ("good", "tint", UI_CONTRAST),
+    ("bad", "surface", UI_CONTRAST),
+    ("bad", "tint", UI_CONTRAST),
+)
 
 SYSTEM_FONTS = (
     'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", '
@@ -78,10 +110,56 @@ class Theme(Model):
         return Markup(":root {\n  " + "\n  ".join(lines) + "\n}\n")
 
 
+def relative_luminance(colour: str) -> float:
+    """WCAG 2.2 relative luminance of a ``#rrggbb`` colour."""
+
+    def channel(hex_pair: str) -> float:
+        c = int(hex_pair, 16) / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(colour[i : i + 2]) for i in (1, 3, 5))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast_ratio(first: str, second: str) -> float:
+    """WCAG contrast ratio, from 1 (same colour) to 21 (black on white)."""
+    light, dark = sorted(
+        (relative_luminance(first), relative_luminance(second)), reverse=True
+    )
+    return (light + 0.05) / (dark + 0.05)
+
+
+def check_contrast(
+    theme: Theme, where: Callable[[str], tuple[int, Location]], report: Report
+) -> None:
+    """E311 for every pair of CONTRAST_PAIRS below its WCAG AA ratio.
+
+    ``where(colour)`` gives how specific the theme file that set ``colour`` is
+    (0: the theme being built, 1: its parent…) and the key's location; the
+    diagnostic points at the more specific of the two colours, the one the
+    author most likely just changed.
+    """
+    for fg, bg, needed in CONTRAST_PAIRS:
+        if fg not in theme.colours or bg not in theme.colours:
+            continue
+        ratio = contrast_ratio(theme.colours[fg], theme.colours[bg])
+        if ratio >= needed:
+            continue
+        what = "text" if needed == TEXT_CONTRAST else "controls and focus outlines"
+        report.error(
+            min(where(fg), where(bg), key=lambda found: found[0])[1],
+            "E311",
+            f"'{fg}' {theme.colours[fg]} on '{bg}' {theme.colours[bg]} has a "
+            f"contrast of {ratio:.2f}:1; {what} need {needed:g}:1 (WCAG AA): "
+            "make one of them darker or lighter",
+        )
+
+
 def load_theme(themes_dir: Path, name: str) -> Theme:
     """Load ``name`` and its parents; raise BuildError with diagnostics on failure."""
     report = Report()
     chain: list[tuple[Path, ThemeFile]] = []
+    docs: list[SourceDoc] = []
     current: str | None = name
     while current is not None:
         folder = themes_dir / current
@@ -89,9 +167,9 @@ def load_theme(themes_dir: Path, name: str) -> Theme:
             current in {c[0].name for c in chain}
             or not (folder / "theme.yaml").is_file()
         ):
-            where = chain[-1][0] / "theme.yaml" if chain else themes_dir / name
+            referrer = chain[-1][0] / "theme.yaml" if chain else themes_dir / name
             report.error(
-                Location(where),
+                Location(referrer),
                 "E302",
                 f"there is no theme '{current}' (a folder themes/{current}/ with a "
                 "theme.yaml), or the themes extend each other in a loop",
@@ -101,8 +179,20 @@ def load_theme(themes_dir: Path, name: str) -> Theme:
         if loaded is None:
             raise BuildError(report)
         chain.append((folder, loaded.model))
+        docs.append(loaded.doc)
         current = loaded.model.extends
-    return _merge(name, chain)
+    theme = _merge(name, chain)
+
+    def set_at(colour: str) -> tuple[int, Location]:
+        for depth, doc in enumerate(docs):  # the named theme first, then parents
+            if doc.has("colours", colour):
+                return depth, doc.at("colours", colour)
+        return len(docs), Location(themes_dir / name / "theme.yaml")
+
+    check_contrast(theme, set_at, report)
+    if report.errors:
+        raise BuildError(report)
+    return theme
 
 
 def _merge(name: str, chain: list[tuple[Path, ThemeFile]]) -> Theme:
