@@ -118,6 +118,7 @@ def build(**options: Any) -> None:
     """
     from builder.build import run_build
     from builder.targets import TARGETS
+    from builder.targets.base import missing_requirements
 
     targets: tuple[str, ...] = options["targets"] or tuple(TARGETS)
     unknown = [t for t in targets if t not in TARGETS]
@@ -126,6 +127,17 @@ def build(**options: Any) -> None:
             f"unknown target {', '.join(unknown)}; known: {', '.join(TARGETS)}",
             param_hint="TARGETS",
         )
+    missing = {t: r for t in targets if (r := missing_requirements(TARGETS[t]))}
+    if missing and options["targets"]:  # asked for by name: say so, build nothing
+        for reason in missing.values():
+            click.echo(f"tisseuse: {reason}; nothing written.", err=True)
+        sys.exit(ExitCode.CONTENT_ERRORS)
+    for name, reason in missing.items():  # "all targets": build what can be built
+        click.echo(
+            f"tisseuse: skipping {name} (dist/{name} left as it was): {reason}",
+            err=True,
+        )
+    targets = tuple(t for t in targets if t not in missing)
     root: Path = options["root"]
     catalogue = _load(root, options["strict"])
     results = _guarded(

@@ -60,6 +60,8 @@ CODES: dict[str, str] = {
     "E502": "package manifest fails its XML schema",
     "E503": "package manifest or contents inconsistent",
     "E504": "saved state could exceed what the LMS stores",
+    "E505": "Open edX course fails olxcleaner's check",
+    "E506": "olxcleaner not installed (needed to check the Open edX course)",
     "W601": "kit: no base URL, handouts without QR codes",
     "W602": "kit: module without a kit block",
     "W401": "file or folder ignored",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from builder.targets.base import BuildContext, Target
+from builder.targets.openedx import OpenEdxTarget
 from builder.targets.scorm12 import Scorm12Target
 from builder.targets.scorm2004 import Scorm2004Target
 from builder.targets.web import WebTarget
@@ -13,6 +14,7 @@ TARGETS: dict[str, type[Target]] = {
         WebTarget,
         Scorm12Target,
         Scorm2004Target,
+        OpenEdxTarget,
     )
 }
 

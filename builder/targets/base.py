@@ -34,6 +34,16 @@ class Target(Protocol):
         ...
 
 
+def missing_requirements(target: type[Target]) -> str | None:
+    """Why ``target`` cannot run with what is installed, or None.
+
+    A target that needs an optional extra defines a static ``missing()``
+    returning a one-line reason with the pip command to run.
+    """
+    check = getattr(target, "missing", None)
+    return check() if callable(check) else None
+
+
 def write_text(path: Path, text: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8", newline="\n")
