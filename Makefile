@@ -8,12 +8,12 @@ PY        := $(VENV)/bin/python
 TISSEUSE  := $(VENV)/bin/tisseuse
 PORT      ?= 8000
 
-.PHONY: preview build test lint typecheck pytest setup setup-dev clean golden
+.PHONY: preview build test lint typecheck pytest setup setup-dev setup-kit clean golden
 
 preview: setup
 	$(TISSEUSE) preview --port $(PORT)
 
-build: setup
+build: setup-kit
 	$(TISSEUSE) build
 
 test: setup-dev
@@ -37,6 +37,12 @@ setup: $(VENV)/.installed
 
 setup-dev: $(VENV)/.installed-dev node_modules/.installed
 	@scripts/ensure-chromium.sh
+	@scripts/ensure-print-tools.sh --tests
+
+# `make build` builds every target, the printable kit too: it needs the [kit] extra
+# (and [openedx]: olxcleaner checks the Open edX course).
+setup-kit: $(VENV)/.installed-kit
+	@scripts/ensure-print-tools.sh
 
 $(VENV)/bin/python:
 	"$$(scripts/find-python.sh)" -m venv $(VENV)
@@ -44,6 +50,10 @@ $(VENV)/bin/python:
 
 $(VENV)/.installed: $(VENV)/bin/python pyproject.toml
 	$(PY) -m pip install --quiet -e .
+	@touch $@
+
+$(VENV)/.installed-kit: $(VENV)/.installed pyproject.toml
+	$(PY) -m pip install --quiet -e '.[kit,openedx]'
 	@touch $@
 
 $(VENV)/.installed-dev: $(VENV)/.installed pyproject.toml

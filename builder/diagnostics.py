@@ -62,8 +62,6 @@ CODES: dict[str, str] = {
     "E504": "saved state could exceed what the LMS stores",
     "E505": "Open edX course fails olxcleaner's check",
     "E506": "olxcleaner not installed (needed to check the Open edX course)",
-    "W601": "kit: no base URL, handouts without QR codes",
-    "W602": "kit: module without a kit block",
     "W401": "file or folder ignored",
     "W402": "source declared but never cited",
     "W403": "answer log line skipped",
@@ -72,6 +70,8 @@ CODES: dict[str, str] = {
     "W406": "screen hard to read (Kandel–Moles)",
     "W407": "duration inconsistent with the screens",
     "W408": "module outside the micro-module shape",
+    "W601": "kit: no base URL, handouts without QR codes",
+    "W602": "kit: module without a kit block",
 }
 
 

@@ -20,6 +20,7 @@ from builder.model.base import (
     Text,
     Url,
 )
+from builder.model.kit import Kit
 
 Level = Literal["basic", "standard", "advanced"]
 LEVELS: tuple[Level, ...] = ("basic", "standard", "advanced")
@@ -84,6 +85,8 @@ class ModuleFile(Model):
     """Score (0-100) needed to pass; leave out for a module that is only completed."""
     facilitator_notes: Markdown | None = None
     """For the référent running a face-to-face session."""
+    kit: Kit | None = None
+    """What the printed kit for référents needs and cannot derive (build kit)."""
     review: tuple[Text, ...] = ()
     """Points to check with a reviewer before release (uncertain facts)."""
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from builder.targets.base import BuildContext, Target
+from builder.targets.kit import KitTarget
 from builder.targets.openedx import OpenEdxTarget
 from builder.targets.scorm12 import Scorm12Target
 from builder.targets.scorm2004 import Scorm2004Target
@@ -14,6 +15,7 @@ TARGETS: dict[str, type[Target]] = {
         WebTarget,
         Scorm12Target,
         Scorm2004Target,
+        KitTarget,
         OpenEdxTarget,
     )
 }

@@ -85,17 +85,18 @@ def test_unknown_target_is_a_usage_error(minimal: Path) -> None:
     result = run(["build", "pdf"], minimal)
     assert result.exit_code == 2
     assert (
-        "unknown target pdf; known: web, scorm12, scorm2004, openedx" in result.stderr
+        "unknown target pdf; known: web, scorm12, scorm2004, kit, openedx"
+        in result.stderr
     )
 
 
 def test_build_prints_progress_and_writes_dist(minimal: Path) -> None:
     result = run(["build"], minimal)
     assert result.exit_code == 0, result.stderr
-    assert "[1/4] web: building" in result.stderr
-    assert "[3/4] scorm2004: " in result.stderr
-    assert "[4/4] openedx: " in result.stderr
-    assert "tisseuse: built 4 target(s)" in result.stderr
+    assert "[1/5] web: building" in result.stderr
+    assert "[3/5] scorm2004: " in result.stderr
+    assert "[4/5] kit: " in result.stderr
+    assert "tisseuse: built 5 target(s)" in result.stderr
     assert (minimal / "dist" / "web" / "index.html").is_file()
 
 
