@@ -39,6 +39,7 @@ def run_build(
     *,
     theme: str | None = None,
     lang: str = "fr",
+    base_url: str | None = None,
     echo: Echo | None = None,
 ) -> list[TargetResult]:
     """Build ``targets`` into ``out_root/<target>``; raise BuildError on failure."""
@@ -55,7 +56,9 @@ def run_build(
         results = []
         for index, name in enumerate(targets, start=1):
             say(f"[{index}/{len(targets)}] {name}: building…")
-            ctx = BuildContext(out=staging / name, theme=theme_obj, lang=lang)
+            ctx = BuildContext(
+                out=staging / name, theme=theme_obj, lang=lang, base_url=base_url
+            )
             started = time.perf_counter()
             files = TARGETS[name]().build(catalogue, ctx)
             if ctx.report.errors:

@@ -110,6 +110,13 @@ def check(root: Path, strict: bool) -> None:
     help="Output folder (default: dist/ in the project folder).",
 )
 @click.option("--theme", default=None, help="Theme: a folder name under themes/.")
+@click.option(
+    "--base-url",
+    default=None,
+    metavar="URL",
+    help="Where the web version is published (QR codes in the kit); "
+    "overrides base_url in catalog.yaml.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
 def build(**options: Any) -> None:
     """Build TARGETS (default: all). Writes nothing if a source has an error.
@@ -146,6 +153,7 @@ def build(**options: Any) -> None:
         targets,
         options["out"] or root / "dist",
         theme=options["theme"],
+        base_url=options["base_url"],
         echo=None if options["quiet"] else _echo_err,
     )
     if not options["quiet"]:

@@ -315,3 +315,27 @@ def test_kit_html_matches_golden(
         expected = (folder / "pages" / name).read_bytes()
         assert data.decode() == expected.decode(), f"{name} differs from golden"
     assert manifest(files) == (folder / "MANIFEST").read_text(encoding="utf-8")
+
+
+def test_the_command_line_base_url_wins_over_environment_and_catalogue(
+    minimal: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    edit(
+        minimal / "modules" / "catalog.yaml",
+        "default_theme: default\n",
+        "default_theme: default\nbase_url: https://catalogue.example.org/\n",
+    )
+    monkeypatch.setenv("TISSEUSE_BASE_URL", BASE)
+    cli_url = "https://formation.example.net/tisseuse/"
+    result = run(["build", "kit", "-q", "--base-url", cli_url], minimal)
+    assert result.exit_code == 0, result.stderr
+    memo = minimal / "dist" / "kit" / "modules" / "demo" / "memo.html"
+    text = memo.read_text(encoding="utf-8")
+    assert "https://formation.example.net/tisseuse/modules/demo/index.html" in text
+    assert BASE not in text and "catalogue.example.org" not in text
+    bad = run(["build", "kit", "-q", "--base-url", "formation.example.net"], minimal)
+    assert bad.exit_code == 1
+    assert bad.stderr == (
+        "tisseuse: --base-url must be an http:// or https:// address, not "
+        "'formation.example.net'; nothing written.\n"
+    )

@@ -20,6 +20,8 @@ class BuildContext:
     theme: Theme
     lang: str = "fr"
     """Language of the interface strings (the content keeps its own language)."""
+    base_url: str | None = None
+    """Where the web version is published (``--base-url``), for links and QR codes."""
     report: Report = field(default_factory=Report)
     """Targets add problems here; any error aborts the build and writes nothing."""
 

@@ -41,13 +41,17 @@ _URL = re.compile(r"^https?://\S+$")
 
 
 def base_url(catalogue: Catalogue, ctx: BuildContext) -> str | None:
-    """The published web version's address: the environment, else catalog.yaml."""
-    given = os.environ.get(BASE_URL_VARIABLE, "").strip()
+    """The published web version's address: --base-url, the environment, else
+    catalog.yaml."""
+    from_env = os.environ.get(BASE_URL_VARIABLE, "").strip()
+    given, name = (
+        (ctx.base_url.strip(), "--base-url")
+        if ctx.base_url
+        else (from_env, BASE_URL_VARIABLE)
+    )
     if given and not _URL.match(given):
         raise BuildError(
-            Report(),
-            f"{BASE_URL_VARIABLE} must be an http:// or https:// address, "
-            f"not '{given}'",
+            Report(), f"{name} must be an http:// or https:// address, not '{given}'"
         )
     url = given or catalogue.meta.base_url
     if url is None:
@@ -55,7 +59,8 @@ def base_url(catalogue: Catalogue, ctx: BuildContext) -> str | None:
             Location(catalogue.root / "modules" / "catalog.yaml"),
             "W601",
             "no 'base_url': the kit's handouts carry no QR code to the online "
-            f"modules; set base_url in catalog.yaml, or {BASE_URL_VARIABLE}",
+            "modules; set base_url in catalog.yaml, or give --base-url (or "
+            f"{BASE_URL_VARIABLE})",
         )
         return None
     return url.rstrip("/")
