@@ -35,6 +35,7 @@ from xblock.completable import CompletableXBlockMixin
 from xblock.core import XBlock
 from xblock.fields import Dict, Float, Integer, List, Scope, String
 
+from builder.languages import speech_lang
 from xblocks.base import (
     MAX_STATE,
     CompiledContent,
@@ -48,8 +49,6 @@ from xblocks.base import (
 from xblocks.evaluate import AnswerError, check_answer, evaluate
 from xblocks.progress import StateError, module_grade, module_progress, read_state
 from xblocks.studio import StudioMixin
-
-SPEECH_LANG = {"fr": "fr-FR", "en": "en-GB"}
 
 
 def public_part(module: Json) -> Json:
@@ -181,7 +180,7 @@ class TisseuseModuleBlock(
             "evaluations": evaluations,
             "seq": self.seq if current else 0,
             "inPath": self.tisseuse_parent() is not None,
-            "speechLang": SPEECH_LANG.get(module["lang"], module["lang"]),
+            "speechLang": speech_lang(module["lang"]),
             "strings": self.player_strings(),
         }
         html = '<div class="ts-player" data-tisseuse-xblock-player></div>'

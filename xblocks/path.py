@@ -27,6 +27,7 @@ from xblock.completable import CompletableXBlockMixin
 from xblock.core import XBlock
 from xblock.fields import Dict, Float, Scope, String
 
+from builder.languages import speech_lang
 from xblocks.base import (
     CompiledContent,
     Json,
@@ -36,7 +37,7 @@ from xblocks.base import (
     payload,
     reject,
 )
-from xblocks.module import SPEECH_LANG, TisseuseModuleBlock
+from xblocks.module import TisseuseModuleBlock
 from xblocks.placement import TisseusePlacementBlock
 from xblocks.progress import path_progress
 from xblocks.studio import StudioMixin
@@ -165,7 +166,7 @@ class TisseusePathBlock(
             "progress": self.progress(),
             "view": self.view,
             "missing": missing,
-            "speechLang": SPEECH_LANG.get(self.path.get("lang", "fr"), "fr-FR"),
+            "speechLang": speech_lang(self.path.get("lang", "fr")),
             "strings": self.player_strings(),
         }
         html = '<div class="ts-path" data-tisseuse-xblock-path></div>' + "".join(slots)

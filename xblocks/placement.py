@@ -34,6 +34,7 @@ from xblock.completable import CompletableXBlockMixin
 from xblock.core import XBlock
 from xblock.fields import Dict, Integer, List, Scope, String
 
+from builder.languages import speech_lang
 from builder.placement import next_item, results
 from xblocks.base import (
     CompiledContent,
@@ -45,7 +46,6 @@ from xblocks.base import (
     reject,
 )
 from xblocks.evaluate import AnswerError, check_answer, evaluate
-from xblocks.module import SPEECH_LANG
 from xblocks.progress import path_route
 from xblocks.studio import StudioMixin
 
@@ -176,7 +176,7 @@ class TisseusePlacementBlock(
             "notice": "module_updated"
             if self.version and not self._current()
             else None,
-            "speechLang": SPEECH_LANG.get(self.path.get("lang", "fr"), "fr-FR"),
+            "speechLang": speech_lang(self.path.get("lang", "fr")),
             "strings": self.player_strings(),
         }
         html = '<div class="ts-player" data-tisseuse-xblock-placement></div>'

@@ -14,13 +14,12 @@ from typing import Any
 import rcssmin
 import rjsmin
 
+from builder.languages import speech_lang
 from builder.model import Catalogue, LearningPath, Module
 from builder.projection import project_module
 from builder.render import player_asset, player_script, render, strings
 from builder.targets.base import BuildContext, write_bytes
 from builder.themes import Theme
-
-SPEECH_LANG = {"fr": "fr-FR", "en": "en-GB"}
 
 
 @dataclass(frozen=True)
@@ -56,7 +55,7 @@ class Site:
         return {
             "adapter": adapter,
             "namespace": self.namespace,
-            "speechLang": SPEECH_LANG.get(lang, lang),
+            "speechLang": speech_lang(lang),
             "strings": strings(self.lang),
         }
 
