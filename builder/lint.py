@@ -215,6 +215,10 @@ def learner_texts(data: Any, keys: KeyPath = ()) -> Iterator[tuple[KeyPath, str]
         for key, value in data.items():
             if key in _PROSE_KEYS and isinstance(value, str):
                 yield (*keys, key), value
+            elif key == "kit" and isinstance(value, dict) and "memo" in value:
+                # The rest of the kit is for the référent; the memo is a
+                # learner handout, so its rules and checklist are prose too.
+                yield from _all_strings(value["memo"], (*keys, key, "memo"))
             elif key not in ("sources", "review", "facilitator_notes", "kit"):
                 yield from learner_texts(value, (*keys, key))
     elif isinstance(data, list):

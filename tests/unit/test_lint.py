@@ -204,3 +204,32 @@ def test_scenarios_must_serve_three_families_the_topic_matters_to(
     )
     assert "educatif-social" in lines[0]
     assert "enseignement-formation" not in lines[0]
+
+
+def test_the_kit_memo_is_a_learner_handout_and_is_linted(minimal: Path) -> None:
+    """The référent's parts of the kit are not judged as learner prose; the memo is."""
+    module = minimal / "modules" / "demo" / "module.yaml"
+    long = " ".join(["mot"] * 30) + "."
+    text = module.read_text(encoding="utf-8")
+    module.write_text(
+        text
+        + "kit:\n"
+        + "  opening:\n    situation: Une nuit.\n    question: Et vous ?\n"
+        + f"  discussion:\n    - {long}\n    - Une autre question ?\n"
+        + f"  memo:\n    rules:\n      - {long}\n      - Une règle courte.\n"
+        + "    checklist:\n      - Un point.\n      - Un autre point.\n",
+        encoding="utf-8",
+    )
+    result = run(["check"], minimal)
+    assert result.exit_code == 0, result.stderr
+    lines = [line for line in result.stderr.splitlines() if "W405" in line]
+    assert len(lines) == 1, result.stderr
+    assert "a sentence of 30 words" in lines[0]
+    lineno = int(lines[0].split(":")[1])
+    assert (
+        module.read_text(encoding="utf-8")
+        .splitlines()[lineno - 1]
+        .strip()
+        .startswith("- mot")
+    )
+    assert "memo" in module.read_text(encoding="utf-8").splitlines()[lineno - 3]
