@@ -12,7 +12,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from builder.diagnostics import BuildError
+from builder.diagnostics import BuildError, Report
+from builder.images import ImagePipeline, default_cache_dir
+from builder.messages import DEFAULT_UI_LANG
 from builder.model import Catalogue
 from builder.targets import TARGETS, BuildContext
 from builder.themes import load_theme
@@ -38,15 +40,25 @@ def run_build(
     out_root: Path,
     *,
     theme: str | None = None,
-    lang: str = "fr",
+    ui_lang: str = DEFAULT_UI_LANG,
     base_url: str | None = None,
     echo: Echo | None = None,
+    images: ImagePipeline | None = None,
 ) -> list[TargetResult]:
-    """Build ``targets`` into ``out_root/<target>``; raise BuildError on failure."""
+    """Build ``targets`` into ``out_root/<target>``; raise BuildError on failure.
+
+    ``images`` defaults to a pipeline cached in ``default_cache_dir``.
+    """
     say = echo or (lambda _line: None)
+    theme_warnings = Report()
     theme_obj = load_theme(
-        catalogue.root / "themes", theme or catalogue.meta.default_theme
+        catalogue.root / "themes",
+        theme or catalogue.meta.default_theme,
+        theme_warnings,
     )
+    for line in theme_warnings.lines():
+        say(line)
+    pipeline = images or ImagePipeline(default_cache_dir(catalogue.root))
     out_root = out_root.resolve()
     out_root.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(
@@ -57,7 +69,11 @@ def run_build(
         for index, name in enumerate(targets, start=1):
             say(f"[{index}/{len(targets)}] {name}: building…")
             ctx = BuildContext(
-                out=staging / name, theme=theme_obj, lang=lang, base_url=base_url
+                out=staging / name,
+                theme=theme_obj,
+                ui_lang=ui_lang,
+                base_url=base_url,
+                images=pipeline,
             )
             started = time.perf_counter()
             files = TARGETS[name]().build(catalogue, ctx)
@@ -73,6 +89,8 @@ def run_build(
             )
             say(f"[{index}/{len(targets)}] {result.line()}")
             results.append(result)
+        if summary := pipeline.stats.line():
+            say(summary)
         _swap_in(staging, out_root, targets)
         return results
     finally:

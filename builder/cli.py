@@ -18,6 +18,7 @@ import click
 
 from builder import __version__
 from builder.diagnostics import BuildError, ExitCode, Report
+from builder.messages import DEFAULT_UI_LANG, ui_languages
 
 F = Callable[..., Any]
 
@@ -35,6 +36,34 @@ def _root_option(f: F) -> F:
 def _strict_option(f: F) -> F:
     return click.option(
         "--strict", is_flag=True, help="Treat warnings as errors (exit 1)."
+    )(f)
+
+
+class UsageProblem(click.ClickException):
+    """A wrong command line, said in one line (exit 2, like click's usage errors)."""
+
+    exit_code = ExitCode.USAGE
+
+
+def _check_ui_lang(_ctx: click.Context, _param: click.Parameter, value: str) -> str:
+    if value not in ui_languages():
+        raise UsageProblem(
+            f"there is no interface language '{value}' for --lang: use "
+            f"{' or '.join(ui_languages())}; nothing written."
+        )
+    return value
+
+
+def _ui_lang_option(f: F) -> F:
+    return click.option(
+        "--lang",
+        "ui_lang",
+        default=DEFAULT_UI_LANG,
+        show_default=True,
+        metavar="LANG",
+        callback=_check_ui_lang,
+        help="Language of the interface (buttons, labels, the kit's instructions): "
+        f"{' or '.join(ui_languages())}. The content keeps its own language.",
     )(f)
 
 
@@ -91,12 +120,26 @@ def cli() -> None:
 def check(root: Path, strict: bool) -> None:
     """Validate every source file and report all problems at once."""
     catalogue = _load(root, strict)
+    _guarded(_check_theme, catalogue, strict)
     modules, paths = len(catalogue.modules), len(catalogue.paths)
     click.echo(
         f"tisseuse: {modules} module{'s' * (modules != 1)}, "
         f"{paths} path{'s' * (paths != 1)}: no errors.",
         err=True,
     )
+
+
+def _check_theme(catalogue: Any, strict: bool) -> None:
+    """Load the catalogue's default theme: errors raise, warnings are printed."""
+    from builder.themes import load_theme
+
+    warnings = Report()
+    load_theme(catalogue.root / "themes", catalogue.meta.default_theme, warnings)
+    _print_report(warnings, strict=strict)
+    if warnings.failed(strict=strict):
+        summary = warnings.summary(strict=strict)
+        click.echo(f"tisseuse: {summary}; nothing written.", err=True)
+        sys.exit(ExitCode.CONTENT_ERRORS)
 
 
 @cli.command()
@@ -110,6 +153,7 @@ def check(root: Path, strict: bool) -> None:
     help="Output folder (default: dist/ in the project folder).",
 )
 @click.option("--theme", default=None, help="Theme: a folder name under themes/.")
+@_ui_lang_option
 @click.option(
     "--base-url",
     default=None,
@@ -153,6 +197,7 @@ def build(**options: Any) -> None:
         targets,
         options["out"] or root / "dist",
         theme=options["theme"],
+        ui_lang=options["ui_lang"],
         base_url=options["base_url"],
         echo=None if options["quiet"] else _echo_err,
     )
@@ -169,14 +214,22 @@ def build(**options: Any) -> None:
 @click.option(
     "--no-build", is_flag=True, help="Serve dist/web as it is, without rebuilding."
 )
-def preview(root: Path, port: int, no_build: bool) -> None:
+@_ui_lang_option
+def preview(root: Path, port: int, no_build: bool, ui_lang: str) -> None:
     """Build the web target, then serve it on 127.0.0.1 until Ctrl+C."""
     from builder.build import run_build
     from builder.preview import serve
 
     out = root / "dist"
     if not no_build:
-        _guarded(run_build, _load(root, False), ("web",), out, echo=_echo_err)
+        _guarded(
+            run_build,
+            _load(root, False),
+            ("web",),
+            out,
+            ui_lang=ui_lang,
+            echo=_echo_err,
+        )
     serve(out / "web", port)
 
 

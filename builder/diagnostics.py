@@ -56,6 +56,11 @@ CODES: dict[str, str] = {
     "E309": "tappable passage without feedback",
     "E310": "realistic personal identifier in content",
     "E311": "theme colours below WCAG AA contrast",
+    "E312": "theme wording override with other placeholders than the original",
+    "E313": "theme font unusable (web address, outside the theme, not WOFF/WOFF2, "
+    "unused)",
+    "E314": "image unreadable, damaged, animated or too large",
+    "E315": "SVG refused (script, event attribute, external reference, no size…)",
     "E501": "standards kit (XSD files) not found",
     "E502": "package manifest fails its XML schema",
     "E503": "package manifest or contents inconsistent",
@@ -70,6 +75,7 @@ CODES: dict[str, str] = {
     "W406": "screen hard to read (Kandel–Moles)",
     "W407": "duration inconsistent with the screens",
     "W408": "module outside the micro-module shape",
+    "W409": "theme with an SVG logo but no raster icon",
     "W601": "kit: no base URL, handouts without QR codes",
     "W602": "kit: module without a kit block",
 }

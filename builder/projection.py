@@ -17,11 +17,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
-import struct
 from pathlib import Path
 from typing import Any
 
+from builder.images import ImagePipeline
 from builder.markdown import french_spacing, render_markdown
 from builder.model import (
     Activity,
@@ -42,8 +41,15 @@ PROJECTION_SCHEMA = 1
 Json = dict[str, Any]
 
 
-def project_module(catalogue: Catalogue, module: Module) -> Json:
-    """The full projection of ``module`` (public part, key and version)."""
+def project_module(
+    catalogue: Catalogue, module: Module, images: ImagePipeline | None = None
+) -> Json:
+    """The full projection of ``module`` (public part, key and version).
+
+    Image file names and sizes come from ``images`` (a build's pipeline; by
+    default one without disk cache).
+    """
+    images = images or ImagePipeline()
     folder = catalogue.module_dir(module)
     topic = catalogue.topics_by_id[module.topic]
     public: Json = {
@@ -58,7 +64,7 @@ def project_module(catalogue: Catalogue, module: Module) -> Json:
         "mastery_score": module.mastery_score,
         "objectives": [{"id": o.id, "text": _text(o.text)} for o in module.objectives],
         "sources": [_source(s) for s in module.sources],
-        "screens": [_screen(module, s, folder) for s in module.screens],
+        "screens": [_screen(module, s, folder, images) for s in module.screens],
     }
     key = {s.id: _key(s.activity) for s in module.screens if s.activity is not None}
     version = content_hash({"public": public, "key": key})
@@ -90,12 +96,14 @@ def _source(source: Any) -> Json:
     }
 
 
-def _screen(module: Module, screen: Screen, folder: Path) -> Json:
+def _screen(
+    module: Module, screen: Screen, folder: Path, images: ImagePipeline
+) -> Json:
     return {
         "id": screen.id,
         "title": _text(screen.title),
         "html": render_markdown(screen.body) if screen.body else None,
-        "image": _image(screen.image, folder) if screen.image else None,
+        "image": _image(screen.image, folder, images) if screen.image else None,
         "sources": list(screen.sources),
         "activity": _activity(module, screen, screen.activity)
         if screen.activity
@@ -103,13 +111,13 @@ def _screen(module: Module, screen: Screen, folder: Path) -> Json:
     }
 
 
-def _image(image: Image, folder: Path) -> Json:
-    width, height = image_size(folder / image.src)
+def _image(image: Image, folder: Path, images: ImagePipeline) -> Json:
+    """``src`` (fallback or only file), ``srcset``, ``sources`` (``<picture>``
+    formats: ``type`` and ``srcset``), display ``width`` and ``height``."""
+    picture = images.figure(folder / image.src, image.src, image.width)
     return {
-        "src": image.src,
+        **picture.html(),
         "alt": _text(image.alt),
-        "width": width,
-        "height": height,
         "caption": _text(image.caption) if image.caption else None,
     }
 
@@ -216,34 +224,3 @@ def display_order(seed: str, ids: list[str]) -> list[str]:
     if shuffled == ids and len(ids) > 1:
         shuffled = shuffled[1:] + shuffled[:1]
     return shuffled
-
-
-# --- intrinsic image size (so the page reserves the space: nothing jumps) ----
-
-_SVG_LENGTH = re.compile(r'\b(width|height|viewBox)="([^"]+)"')
-
-
-def image_size(path: Path) -> tuple[int | None, int | None]:
-    data = path.read_bytes()[:4096]
-    if data.startswith(b"\x89PNG\r\n\x1a\n"):
-        width, height = struct.unpack(">II", data[16:24])
-        return int(width), int(height)
-    if path.suffix.lower() == ".svg":
-        return _svg_size(data.decode("utf-8", errors="replace"))
-    return None, None
-
-
-def _svg_size(text: str) -> tuple[int | None, int | None]:
-    head = text[: text.find(">", text.find("<svg")) + 1]
-    attrs = dict(_SVG_LENGTH.findall(head))
-    try:
-        if "width" in attrs and "height" in attrs:
-            return round(float(attrs["width"].rstrip("px"))), round(
-                float(attrs["height"].rstrip("px"))
-            )
-        if "viewBox" in attrs:
-            _, _, w, h = (float(v) for v in attrs["viewBox"].replace(",", " ").split())
-            return round(w), round(h)
-    except ValueError:
-        pass
-    return None, None

@@ -15,8 +15,17 @@ from markupsafe import Markup
 from pydantic import Field, Strict, StringConstraints
 
 from builder.diagnostics import BuildError, Location, Report
+from builder.icons import check_theme_pictures
 from builder.loader.sources import load_model
 from builder.model.base import Model, RelativePath, Slug, Text
+from builder.theme_fonts import (
+    FontFile,
+    ThemeFont,
+    check_font_files,
+    font_faces,
+    named_families,
+)
+from builder.theme_wording import Wording, check_wording, merge_wording
 from builder.yamlpos import SourceDoc
 
 Colour = Annotated[str, Strict(), StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
@@ -84,10 +93,17 @@ class ThemeFile(Model):
     organisation: Text | None = None
     """Name shown in the page header next to the logo."""
     logo: RelativePath | None = None
-    """SVG or PNG file in the theme folder."""
+    """SVG, PNG, JPEG or WebP file in the theme folder."""
+    icon: RelativePath | None = None
+    """Square PNG, JPEG or WebP (512 px or more) for browser and LMS icons; a theme
+    that sets its own logo does not inherit its parent's icon."""
     font_family: FontFamily | None = None
     """A CSS font list, e.g. '"Atkinson Hyperlegible", Arial, sans-serif'."""
+    fonts: tuple[FontFile, ...] = ()
+    """Font files bundled with every package (WOFF2 or WOFF, in this folder)."""
     colours: dict[ColourName, Colour] = Field(default_factory=dict)
+    wording: dict[str, dict[str, Text]] = Field(default_factory=dict)
+    """UI language -> message key -> this organisation's own words."""
 
 
 class Theme(Model):
@@ -98,6 +114,13 @@ class Theme(Model):
     logo: Path | None
     font_family: str
     colours: dict[str, str]
+    icon: Path | None = None
+    fonts: tuple[ThemeFont, ...] = ()
+    wording: Wording = Field(default_factory=dict)
+
+    def font_faces(self, prefix: str) -> Markup:
+        """``@font-face`` rules for the bundled fonts, at ``<prefix>fonts/...``."""
+        return font_faces(self.fonts, prefix)
 
     def css_variables(self) -> Markup:
         """The ``:root`` rule; safe to embed: every value was validated."""
@@ -145,18 +168,25 @@ def check_contrast(
         ratio = contrast_ratio(theme.colours[fg], theme.colours[bg])
         if ratio >= needed:
             continue
-        what = "text" if needed == TEXT_CONTRAST else "controls and focus outlines"
+        what = (
+            "text needs"
+            if needed == TEXT_CONTRAST
+            else "controls and focus outlines need"
+        )
         report.error(
             min(where(fg), where(bg), key=lambda found: found[0])[1],
             "E311",
             f"'{fg}' {theme.colours[fg]} on '{bg}' {theme.colours[bg]} has a "
-            f"contrast of {ratio:.2f}:1; {what} need {needed:g}:1 (WCAG AA): "
+            f"contrast of {ratio:.2f}:1; {what} {needed:g}:1 (WCAG AA): "
             "make one of them darker or lighter",
         )
 
 
-def load_theme(themes_dir: Path, name: str) -> Theme:
-    """Load ``name`` and its parents; raise BuildError with diagnostics on failure."""
+def load_theme(themes_dir: Path, name: str, warnings: Report | None = None) -> Theme:
+    """Load ``name`` and its parents; raise BuildError with diagnostics on failure.
+
+    Warnings (e.g. W409) go to ``warnings`` when given.
+    """
     report = Report()
     chain: list[tuple[Path, ThemeFile]] = []
     docs: list[SourceDoc] = []
@@ -180,8 +210,11 @@ def load_theme(themes_dir: Path, name: str) -> Theme:
             raise BuildError(report)
         chain.append((folder, loaded.model))
         docs.append(loaded.doc)
+        check_font_files(folder, loaded.model.fonts, loaded.doc, report)
+        check_wording(loaded.model.wording, loaded.doc, report)
         current = loaded.model.extends
     theme = _merge(name, chain)
+    _check_fonts_named(chain[0][1], docs[0], theme.font_family, report)
 
     def set_at(colour: str) -> tuple[int, Location]:
         for depth, doc in enumerate(docs):  # the named theme first, then parents
@@ -190,23 +223,65 @@ def load_theme(themes_dir: Path, name: str) -> Theme:
         return len(docs), Location(themes_dir / name / "theme.yaml")
 
     check_contrast(theme, set_at, report)
+    check_theme_pictures(
+        theme.logo,
+        theme.icon,
+        lambda key: next(
+            (doc.at(key) for doc in docs if doc.has(key)),
+            Location(themes_dir / name / "theme.yaml"),
+        ),
+        report,
+    )
     if report.errors:
         raise BuildError(report)
+    if warnings is not None:
+        warnings.extend(report.warnings)
     return theme
+
+
+def _check_fonts_named(
+    theme_file: ThemeFile, doc: SourceDoc, font_family: str, report: Report
+) -> None:
+    """E313 for a font the theme bundles but ``font_family`` never names."""
+    named = named_families(font_family)
+    for index, font in enumerate(theme_file.fonts):
+        if font.family.lower() not in named:
+            report.error(
+                doc.at("fonts", index, "family"),
+                "E313",
+                f"the font '{font.family}' is bundled but 'font_family' does not "
+                "name it, so no page would use it: write font_family: "
+                f"'\"{font.family}\", Arial, sans-serif'",
+            )
 
 
 def _merge(name: str, chain: list[tuple[Path, ThemeFile]]) -> Theme:
     colours: dict[str, str] = {}
     organisation, logo, font = "Tisseuse", None, SYSTEM_FONTS
+    icon: Path | None = None
+    fonts: dict[tuple[str, int, str], ThemeFont] = {}
     for folder, theme in reversed(chain):  # root first, the named theme last
         colours.update({str(k): v for k, v in theme.colours.items()})
         organisation = theme.organisation or organisation
         logo = folder / theme.logo if theme.logo else logo
+        icon = folder / theme.icon if theme.icon else None if theme.logo else icon
         font = theme.font_family or font
+        for face in theme.fonts:
+            key = (face.family.lower(), face.weight, face.style)
+            fonts[key] = ThemeFont(
+                family=face.family,
+                weight=face.weight,
+                style=face.style,
+                path=folder / face.file,
+            )
     return Theme(
         name=name,
         organisation=organisation,
         logo=logo,
+        icon=icon,
         font_family=font,
         colours=colours,
+        # A parent's font the chosen font_family no longer names is left out.
+        fonts=tuple(fonts[k] for k in sorted(fonts) if k[0] in named_families(font)),
+        wording=merge_wording([t.wording for _, t in reversed(chain)]),
     )

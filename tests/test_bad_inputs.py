@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 import yaml
 
-from tests.conftest import edit, run, tree_files
+from tests.conftest import REPO, edit, run, tree_files
 
 CORPUS = Path(__file__).parent / "bad_inputs"
 CASES = sorted(p.stem for p in CORPUS.glob("*.yaml"))
@@ -30,6 +30,9 @@ def apply(root: Path, edits: list[dict[str, Any]]) -> None:
         if "write" in change:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(change["write"], encoding="utf-8")
+        elif "copy" in change:  # a binary file from the repository
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes((REPO / change["copy"]).read_bytes())
         elif "replace_bytes" in change:
             old = change["replace_bytes"]
             data = path.read_bytes()

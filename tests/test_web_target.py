@@ -109,4 +109,4 @@ def test_only_images_in_use_are_copied(minimal: Path) -> None:
     unused.write_text("<svg xmlns='http://www.w3.org/2000/svg'/>", encoding="utf-8")
     assert run(["build", "web", "-q"], minimal).exit_code == 0
     media = minimal / "dist" / "web" / "modules" / "demo" / "media"
-    assert sorted(p.name for p in media.iterdir()) == ["schema.svg"]
+    assert sorted(p.name for p in media.iterdir()) == ["schema-e9276f76.svg"]

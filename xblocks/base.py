@@ -18,6 +18,8 @@ from web_fragments.fragment import Fragment
 from xblock.exceptions import JsonHandlerError
 from xblock.fields import Dict
 
+from builder.languages import speech_lang
+
 Json = dict[str, Any]
 
 #: ``XBLOCK_SETTINGS["Tisseuse"]`` holds the blocks' server settings (see catalogue.py).
@@ -108,6 +110,12 @@ XBLOCK_STRINGS = {
 }
 
 
+#: Translated, in each catalogue, to the tag of that catalogue's language ("en"
+#: in xblocks/translations/en): the language the learner really gets the
+#: interface in. Without a catalogue for theirs, the French source: "fr".
+UI_LANG_MESSAGE = _noop("fr")
+
+
 def player_catalogue() -> dict[str, str]:
     """The player's interface strings in French, the source language."""
     text = resources.files("builder.i18n").joinpath("fr.json").read_text("utf-8")
@@ -150,6 +158,19 @@ class TisseuseBlockMixin:
 
     def player_strings(self) -> dict[str, str]:
         return {key: self._(text) for key, text in player_catalogue().items()}
+
+    def player_languages(self, content_lang: str) -> Json:
+        """The player's strings and languages: the interface in the learner's
+        language (the LMS's, when a catalogue has it), the content in its own;
+        the player marks interface text with ``lang`` where they differ."""
+        ui_lang = self._(UI_LANG_MESSAGE)
+        return {
+            "contentLang": content_lang,
+            "speechLang": speech_lang(content_lang),
+            "uiLang": ui_lang,
+            "uiSpeechLang": speech_lang(ui_lang),
+            "strings": self.player_strings(),
+        }
 
     def fragment(self, kind: str, html: str, data: Json, init: str) -> Fragment:
         """A view: our markup, the data for the script, the shared assets."""

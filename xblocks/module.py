@@ -35,7 +35,6 @@ from xblock.completable import CompletableXBlockMixin
 from xblock.core import XBlock
 from xblock.fields import Dict, Float, Integer, List, Scope, String
 
-from builder.languages import speech_lang
 from xblocks.base import (
     MAX_STATE,
     CompiledContent,
@@ -180,8 +179,7 @@ class TisseuseModuleBlock(
             "evaluations": evaluations,
             "seq": self.seq if current else 0,
             "inPath": self.tisseuse_parent() is not None,
-            "speechLang": speech_lang(module["lang"]),
-            "strings": self.player_strings(),
+            **self.player_languages(module["lang"]),
         }
         html = '<div class="ts-player" data-tisseuse-xblock-player></div>'
         return self.fragment("module", html, data, "TisseuseModuleXBlock")

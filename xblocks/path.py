@@ -27,7 +27,6 @@ from xblock.completable import CompletableXBlockMixin
 from xblock.core import XBlock
 from xblock.fields import Dict, Float, Scope, String
 
-from builder.languages import speech_lang
 from xblocks.base import (
     CompiledContent,
     Json,
@@ -166,8 +165,7 @@ class TisseusePathBlock(
             "progress": self.progress(),
             "view": self.view,
             "missing": missing,
-            "speechLang": speech_lang(self.path.get("lang", "fr")),
-            "strings": self.player_strings(),
+            **self.player_languages(self.path.get("lang", "fr")),
         }
         html = '<div class="ts-path" data-tisseuse-xblock-path></div>' + "".join(slots)
         frag = self.fragment("path", html, data, "TisseusePathXBlock")

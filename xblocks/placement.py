@@ -34,7 +34,6 @@ from xblock.completable import CompletableXBlockMixin
 from xblock.core import XBlock
 from xblock.fields import Dict, Integer, List, Scope, String
 
-from builder.languages import speech_lang
 from builder.placement import next_item, results
 from xblocks.base import (
     CompiledContent,
@@ -176,8 +175,7 @@ class TisseusePlacementBlock(
             "notice": "module_updated"
             if self.version and not self._current()
             else None,
-            "speechLang": speech_lang(self.path.get("lang", "fr")),
-            "strings": self.player_strings(),
+            **self.player_languages(self.path.get("lang", "fr")),
         }
         html = '<div class="ts-player" data-tisseuse-xblock-placement></div>'
         return self.fragment("placement", html, data, "TisseusePlacementXBlock")

@@ -40,6 +40,8 @@ class Document:
     template: str
     title: str
     context: dict[str, Any] = field(default_factory=dict, compare=False)
+    title_in_interface: bool = False
+    """The title is the kit's own words (UI language), not a module's or path's."""
 
     @property
     def folder_depth(self) -> int:
@@ -211,6 +213,7 @@ def team_documents(
                 "kit/local-rules.html.j2",
                 strings["all_modules_rules"],
                 {"rules": rules, "path": None},
+                title_in_interface=True,
             )
         )
     return tuple(docs)

@@ -2,37 +2,49 @@
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass
-from functools import cache
-from importlib import resources
+from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from markupsafe import Markup
 
+from builder.images import ImagePipeline
 from builder.kit.documents import Document
 from builder.kit.keys import keyed_screens, passages, problem_numbers, steps
 from builder.kit.paper_quiz import DECISIONS, LETTERS, minutes
 from builder.kit.qr import qr_svg
 from builder.markdown import french_spacing, render_markdown
-from builder.model import Catalogue, Categorise, LearningPath, Module, Source
-from builder.render import render, strings
+from builder.messages import DEFAULT_UI_LANG, kit_own_messages
+from builder.model import (
+    Catalogue,
+    Categorise,
+    Image,
+    LearningPath,
+    Module,
+    Source,
+)
+from builder.render import format_message, render, strings, ui_helpers
+from builder.theme_wording import Wording, kit_wording, player_wording
 from builder.themes import Theme
 
 
-@cache
-def kit_strings(lang: str = "fr") -> dict[str, str]:
-    """The kit's own strings over the interface's (levels, durations, reasons).
+def kit_strings(
+    lang: str = DEFAULT_UI_LANG, wording: Wording | None = None
+) -> dict[str, str]:
+    """The kit's own strings over the interface's (levels, durations, reasons),
+    each with a theme's ``wording`` laid over it.
 
     They live in ``i18n/kit.<lang>.json`` rather than ``<lang>.json``: the
     player embeds its whole catalogue in every page, the kit's need not ride
     along.
     """
-    text = (
-        resources.files("builder.i18n").joinpath(f"kit.{lang}.json").read_text("utf-8")
+    own = wording or {}
+    return (
+        strings(lang)
+        | player_wording(own, lang)
+        | kit_own_messages(lang)
+        | kit_wording(own, lang)
     )
-    own: dict[str, str] = json.loads(text)
-    return strings(lang) | own
 
 
 def css_string(text: str) -> Markup:
@@ -54,19 +66,24 @@ def category_label(activity: Categorise, category: str) -> str:
 class KitPages:
     catalogue: Catalogue
     theme: Theme
-    lang: str
+    ui_lang: str
+    """Language of the kit's own words (``--lang``); quoted content keeps its own."""
     base_url: str | None
     """Where the web version is published; None: no QR codes."""
+    images: ImagePipeline = field(default_factory=ImagePipeline)
+    """Processed images: the kit shows each one's print file."""
 
-    @property
+    @cached_property
     def strings(self) -> dict[str, str]:
-        return kit_strings(self.lang)
+        return kit_strings(self.ui_lang, self.theme.wording)
 
     def t(self, key: str, **values: Any) -> str:
-        text = self.strings[key]
-        for name, value in values.items():
-            text = text.replace("{" + name + "}", str(value))
-        return text
+        return format_message(self.strings[key], values)
+
+    def picture(self, module: Module, image: Image) -> dict[str, Any]:
+        """``src`` (relative to the module's folder), ``width``, ``height``."""
+        path = self.catalogue.module_dir(module) / image.src
+        return self.images.figure(path, image.src, image.width).print_html()
 
     def module_url(self, module: Module) -> str | None:
         return (
@@ -78,17 +95,18 @@ class KitPages:
 
     def context(self, **extra: Any) -> dict[str, Any]:
         catalogue = self.catalogue
+        root = extra.get("root", "")
         return {
-            "lang": catalogue.language,
+            **ui_helpers(self.strings, self.ui_lang, catalogue.language),
             "catalogue": catalogue,
             "catalogue_title": french_spacing(catalogue.meta.title),
             "organisation": self.theme.organisation,
-            "theme_css": self.theme.css_variables(),
+            "theme_css": self.theme.css_variables() + self.theme.font_faces(root),
             "page_font": Markup(self.theme.font_family),  # validated CSS list
-            "t": self.t,
             "fr": french_spacing,
             "md": lambda text: Markup(render_markdown(text)),  # no raw HTML passes
             "qr": qr_svg,
+            "picture": self.picture,
             "css_string": css_string,
             "module_url": self.module_url,
             "path_url": self.path_url,
@@ -113,6 +131,7 @@ class KitPages:
                 pdf_name=doc.slug.rsplit("/", 1)[-1] + ".pdf",
                 kind=doc.kind,
                 title=french_spacing(doc.title),
+                title_in_interface=doc.title_in_interface,
                 **doc.context,
             ),
         )

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from builder.diagnostics import Report
+from builder.diagnostics import Location, Report
+from builder.images import IMAGE_SUFFIXES, inspect_image
 from builder.loader.activity_checks import check_activity
 from builder.loader.common import Here, Known, check_references, check_unique
 from builder.loader.sources import Loaded
 from builder.model import Image, ModuleFile, Screen
 
-MEDIA_TYPES = frozenset({".svg", ".png", ".jpg", ".jpeg", ".webp"})
+MEDIA_TYPES = IMAGE_SUFFIXES
 
 
 def check_module(
@@ -99,6 +100,8 @@ def _check_image(here: Here, image: Image, folder: Path) -> None:
             "name (capitals count) or add the file",
             "src",
         )
+    else:
+        _check_image_file(here, image, folder / image.src)
     if image.decorative and image.alt:
         here.error(
             "E206", "a decorative image has an empty 'alt': remove the text", "alt"
@@ -110,6 +113,17 @@ def _check_image(here: Here, image: Image, folder: Path) -> None:
             "it adds nothing to the text",
             "alt",
         )
+
+
+def _check_image_file(here: Here, image: Image, path: Path) -> None:
+    """E314/E315 for a file Tisseuse cannot process: a problem inside an SVG at
+    its own line, any other at the ``src`` that names the file."""
+    for problem in inspect_image(path):
+        if problem.line is None:
+            here.error(problem.code, f"'{image.src}': {problem.message}", "src")
+        else:
+            where = Location(path, problem.line, problem.col)
+            here.report.error(where, problem.code, problem.message)
 
 
 def _check_objectives_assessed(here: Here, module: ModuleFile) -> None:

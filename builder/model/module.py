@@ -42,14 +42,21 @@ class Source(Model):
     """What the source supports, or why it needs checking."""
 
 
+#: Widest an image is shown, in CSS pixels: the player's figure column
+#: (``.ts-figure`` max-width, 40rem, in player/tisseuse.css; a test keeps both equal).
+FIGURE_WIDTH = 640
+
+
 class Image(Model):
     src: RelativePath
-    """Path inside the module folder, e.g. media/poste.svg."""
+    """Path inside the module folder, e.g. media/poste.svg (SVG, PNG, JPEG or WebP)."""
     alt: MaybeEmptyText
     """What the image shows, for people who cannot see it. Empty only if decorative."""
     decorative: Bool = False
     """True if the image adds nothing to the text (then alt is empty)."""
     caption: Text | None = None
+    width: Int | None = Field(default=None, ge=16, le=FIGURE_WIDTH)
+    """Display width in CSS pixels, for a small picture (default: the column, 640)."""
 
 
 class Screen(Model):

@@ -48,6 +48,44 @@ var Tisseuse = (window.Tisseuse = window.Tisseuse || {});
     });
   };
 
+  /**
+   * Languages: `ui` of the interface strings (chosen at build time, or the
+   * Open edX learner's), `content` of what is on screen (a module's own).
+   * When they differ, interface text carries its own lang attribute so that
+   * screen readers switch voice (WCAG 3.1.2, RGAA 8.7). `speech` maps a
+   * language to the speech-synthesis voice that reads it.
+   */
+  T.langs = { ui: "", content: "", speech: {} };
+
+  function primary(tag) { return String(tag || "").split("-")[0].toLowerCase(); }
+  T.primaryLang = primary;
+
+  /** Take the languages from a page or block configuration. */
+  T.setLangs = function (config) {
+    var speech = {};
+    if (config.contentLang) speech[primary(config.contentLang)] = config.speechLang;
+    if (config.uiLang && config.uiSpeechLang) speech[primary(config.uiLang)] = config.uiSpeechLang;
+    T.langs = { ui: config.uiLang || "", content: config.contentLang || "", speech: speech };
+  };
+
+  /** The lang attribute of interface text: the UI language if the content's differs, else null (none). */
+  T.uiLang = function () {
+    var langs = T.langs;
+    return langs.ui && langs.content && primary(langs.ui) !== primary(langs.content) ? langs.ui : null;
+  };
+
+  /** The lang attribute of content inside interface text (the reverse of uiLang). */
+  T.contentLang = function () { return T.uiLang() ? T.langs.content : null; };
+
+  /** Interface text among content: in a <span lang> when the languages differ. */
+  T.ui = function (text) {
+    var lang = T.uiLang();
+    return lang ? T.h("span", { lang: lang, text: text }) : text;
+  };
+
+  /** A label's colon in the typography of `lang`: French puts a space before it. */
+  T.colon = function (lang) { return primary(lang) === "fr" ? " :" : ":"; };
+
   /** Adapters connect the player to where state lives (see 50-player.js). */
   T.adapters = {};
   T.registerAdapter = function (name, factory) { T.adapters[name] = factory; };

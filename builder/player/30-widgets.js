@@ -20,12 +20,15 @@
 
   T.widgets = {};
 
-  /** A feedback line: a symbol and a word (never colour alone), then the text. */
+  /**
+   * A feedback line: a symbol and a word (never colour alone), then the text.
+   * The word is interface text, the text the module's own feedback.
+   */
   T.mark = function (good, label, text) {
     return T.h(
       "p",
       { class: "ts-mark " + (good ? "ts-mark-good" : "ts-mark-bad") },
-      T.h("span", { class: "ts-mark-label" }, T.h("span", { "aria-hidden": "true", text: good ? "✓ " : "✗ " }), label),
+      T.h("span", { class: "ts-mark-label", lang: T.uiLang() }, T.h("span", { "aria-hidden": "true", text: good ? "✓ " : "✗ " }), label),
       text ? " " + text : null
     );
   };

@@ -15,7 +15,7 @@
       "fieldset",
       { class: "ts-choices" },
       h("legend", { class: "ts-prompt", text: activity.prompt }),
-      multiple ? h("p", { class: "ts-hint", text: T.t("several_answers") }) : null,
+      multiple ? h("p", { class: "ts-hint", lang: T.uiLang(), text: T.t("several_answers") }) : null,
       list
     );
 

@@ -1,6 +1,6 @@
 /*
  * Ordering: tap the steps in the order you think right. Each tap moves a step
- * from "À placer" to "Votre ordre"; tapping a placed step puts it back.
+ * from "to place" to "your order"; tapping a placed step puts it back.
  */
 (function (T) {
   "use strict";
@@ -18,9 +18,9 @@
       "div",
       { class: "ts-ordering", role: "group", "aria-labelledby": uid + "-prompt" },
       h("p", { class: "ts-prompt", id: uid + "-prompt", text: activity.prompt }),
-      h("h3", { class: "ts-subhead", id: uid + "-chosen", text: T.t("your_order") }),
+      h("h3", { class: "ts-subhead", id: uid + "-chosen", lang: T.uiLang(), text: T.t("your_order") }),
       chosenList,
-      poolHead = h("h3", { class: "ts-subhead", id: uid + "-pool", text: T.t("to_place") }),
+      poolHead = h("h3", { class: "ts-subhead", id: uid + "-pool", lang: T.uiLang(), text: T.t("to_place") }),
       pool
     );
 
@@ -39,7 +39,7 @@
         },
         inOrder ? h("span", { class: "ts-step-number", text: String(position) }) : null,
         h("span", { class: "ts-step-text", text: texts[id] }),
-        h("span", { class: "ts-visually-hidden", text: " (" + hint + ")" })
+        h("span", { class: "ts-visually-hidden", lang: T.uiLang(), text: " (" + hint + ")" })
       );
     }
 
@@ -50,8 +50,8 @@
       activity.steps.forEach(function (s) {
         if (placed.indexOf(s.id) < 0) pool.appendChild(h("li", {}, button(s.id, false)));
       });
-      if (!chosenList.children.length) chosenList.appendChild(h("li", { class: "ts-empty", text: T.t("nothing_placed") }));
-      if (!pool.children.length) pool.appendChild(h("li", { class: "ts-empty", text: T.t("all_placed") }));
+      if (!chosenList.children.length) chosenList.appendChild(h("li", { class: "ts-empty", lang: T.uiLang(), text: T.t("nothing_placed") }));
+      if (!pool.children.length) pool.appendChild(h("li", { class: "ts-empty", lang: T.uiLang(), text: T.t("all_placed") }));
       pool.hidden = poolHead.hidden = locked;
       restoreFocus(focusId, focusPool);
     }

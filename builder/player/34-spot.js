@@ -15,12 +15,12 @@
     // comfortable touch target, and one sentence per line is easier to read.
     activity.segments.forEach(function (segment) {
       var line = h("div", { class: "ts-doc-line" });
-      if (segment.label) line.appendChild(h("span", { class: "ts-doc-label", text: segment.label + " :" }));
+      if (segment.label) line.appendChild(h("span", { class: "ts-doc-label", text: segment.label + T.colon(T.langs.content) }));
       line.appendChild(segment.id ? toggle(segment) : h("span", { class: "ts-doc-text", text: segment.text }));
       doc.appendChild(line);
     });
     var results = h("ul", { class: "ts-spot-results", hidden: true });
-    var counter = h("p", { class: "ts-hint", "aria-live": "polite" });
+    var counter = h("p", { class: "ts-hint", "aria-live": "polite", lang: T.uiLang() });
     var el = h(
       "div",
       { class: "ts-spot", role: "group", "aria-labelledby": uid + "-prompt" },

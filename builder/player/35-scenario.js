@@ -34,7 +34,7 @@
         "li",
         { class: "ts-story-step" },
         h("div", { class: "ts-story-text", html: node.html }),
-        h("p", { class: "ts-story-choice" }, h("strong", { text: T.t("you_chose") + " " }), choice.text),
+        h("p", { class: "ts-story-choice" }, h("strong", { lang: T.uiLang(), text: T.t("you_chose") }), " ", choice.text),
         mark ? T.mark(mark.good, mark.good ? T.t("good_choice") : T.t("other_choice_better"), mark.text) : null
       );
     }
@@ -43,12 +43,14 @@
       current.textContent = "";
       current.appendChild(h("div", { class: "ts-story-text", html: node.html }));
       if (!node.choices.length) return; // an ending: nothing to choose
-      var choices = h("div", { class: "ts-story-choices", role: "group", "aria-label": T.t("what_do_you_do") });
+      // The group's name is interface text; its choices are the module's own.
+      var choices = h("div", { class: "ts-story-choices", role: "group", "aria-label": T.t("what_do_you_do"), lang: T.uiLang() });
       node.choices.forEach(function (choice) {
         choices.appendChild(
           h("button", {
             type: "button",
             class: "ts-toggle ts-tap ts-story-button",
+            lang: T.contentLang(),
             "data-choice": choice.id,
             text: choice.text,
             onclick: function () { choose(node, choice); },
@@ -68,7 +70,7 @@
         history.appendChild(item);
         var next = position();
         if (next && next.choices.length) {
-          var go = h("button", { type: "button", class: "ts-button ts-story-next", text: T.t("see_what_next") });
+          var go = h("button", { type: "button", class: "ts-button ts-story-next", lang: T.uiLang(), text: T.t("see_what_next") });
           go.addEventListener("click", function () { go.remove(); showNode(next); focusCurrent(); });
           current.appendChild(go);
           go.focus();

@@ -28,6 +28,12 @@
   function Player(root, module, adapter, options) {
     this.root = root;
     this.module = module;
+    if (module.lang) {
+      // The content's language, whatever the page around it says (an LMS page
+      // is in the learner's language); interface text marks its own.
+      T.langs.content = module.lang;
+      root.setAttribute("lang", module.lang);
+    }
     this.key = module.key || {};
     this.adapter = adapter || NOOP_ADAPTER;
     this.options = options || {};
@@ -100,7 +106,8 @@
 
   Player.prototype.buildFrame = function () {
     var self = this;
-    this.progressLabel = h("p", { class: "ts-progress-label", id: "ts-progress-label" });
+    var ui = T.uiLang();
+    this.progressLabel = h("p", { class: "ts-progress-label", id: "ts-progress-label", lang: ui });
     this.progressBar = h("span", { class: "ts-progress-fill" });
     this.progress = h(
       "div",
@@ -110,14 +117,15 @@
     this.listen = h("button", {
       type: "button",
       class: "ts-button ts-listen",
+      lang: ui,
       "aria-pressed": "false",
       onclick: function () { self.toggleSpeech(); },
     });
-    this.noticeBox = h("div", { class: "ts-notice", role: "status" });
+    this.noticeBox = h("div", { class: "ts-notice", role: "status", lang: ui });
     this.screenBox = h("div", { class: "ts-screen-box" });
     this.prev = h("button", { type: "button", class: "ts-button ts-prev", onclick: function () { self.back(); } });
     this.next = h("button", { type: "button", class: "ts-button ts-primary ts-next", onclick: function () { self.forward(); } });
-    this.nav = h("nav", { class: "ts-nav", "aria-label": T.t("module_navigation") }, this.prev, this.next);
+    this.nav = h("nav", { class: "ts-nav", "aria-label": T.t("module_navigation"), lang: ui }, this.prev, this.next);
     this.root.textContent = "";
     T.append(this.root, [
       h("div", { class: "ts-topbar" }, h("div", { class: "ts-progress-wrap" }, this.progressLabel, this.progress), this.listen),
@@ -143,7 +151,7 @@
 
   Player.prototype.toggleSpeech = function () {
     if (this.speech.speaking) this.speech.stop();
-    else this.speech.speak(T.Speech.textOf(this.screenBox));
+    else this.speech.speak(T.Speech.partsOf(this.screenBox, this.module.lang));
   };
 
   Player.prototype.notify = function (text, offerRestart) {
@@ -168,31 +176,49 @@
     this.state.seen[index] = true;
     this.shownAt = T.now();
     this.screenBox.textContent = "";
-    this.screenBox.appendChild(this.renderScreen(screen, index));
+    // The first screen this page shows loads its image at once; later ones lazily.
+    var first = !this.shownOnce;
+    this.shownOnce = true;
+    this.screenBox.appendChild(this.renderScreen(screen, index, first));
     this.updateNav();
     this.persist();
     if (moveFocus !== false) this.focusHeading();
   };
 
-  Player.prototype.renderScreen = function (screen, index) {
+  Player.prototype.renderScreen = function (screen, index, eager) {
     var heading = h("h2", { class: "ts-screen-title", id: "ts-screen-title", tabindex: "-1", text: screen.title });
     var section = h("section", { class: "ts-screen", "aria-labelledby": "ts-screen-title", "data-screen": screen.id }, heading);
     if (screen.html) section.appendChild(h("div", { class: "ts-body", html: screen.html }));
-    if (screen.image) section.appendChild(this.renderImage(screen.image));
+    if (screen.image) section.appendChild(this.renderImage(screen.image, eager));
     if (screen.activity) section.appendChild(this.renderActivity(screen, index));
     if (screen.sources.length) section.appendChild(this.renderSources(screen.sources));
     return section;
   };
 
-  Player.prototype.renderImage = function (image) {
+  /**
+   * An image in the box its width and height reserve (nothing moves when it
+   * arrives); a <picture> when it comes in two formats (WebP and a fallback).
+   * `loading` and the <source>s are in place before src, so the browser
+   * fetches one file, and only when it is needed.
+   */
+  Player.prototype.renderImage = function (image, eager) {
     var img = h("img", {
-      src: image.src,
+      loading: eager ? "eager" : "lazy",
+      decoding: "async",
       alt: image.alt,
       width: image.width,
       height: image.height,
-      decoding: "async",
     });
-    return h("figure", { class: "ts-figure" }, img, image.caption ? h("figcaption", { text: image.caption }) : null);
+    var sources = (image.sources || []).map(function (s) {
+      return h("source", { type: s.type, srcset: s.srcset });
+    });
+    // The box keeps the attributes' ratio even once the file is in (its own
+    // ratio may differ by a fraction of a pixel); CSSOM, which no CSP blocks.
+    img.style.aspectRatio = image.width + " / " + image.height;
+    var shown = sources.length ? h("picture", {}, sources, img) : img;
+    if (image.srcset) img.setAttribute("srcset", image.srcset);
+    img.setAttribute("src", image.src);
+    return h("figure", { class: "ts-figure" }, shown, image.caption ? h("figcaption", { text: image.caption }) : null);
   };
 
   Player.prototype.renderSources = function (ids) {
@@ -202,7 +228,8 @@
       var s = byId[id];
       return h("li", {}, s.url ? h("a", { href: s.url, rel: "noopener noreferrer", target: "_blank", text: s.title }) : s.title);
     });
-    return h("aside", { class: "ts-sources", "aria-label": T.t("sources") }, h("p", { class: "ts-sources-title", text: T.t("sources") }), h("ul", {}, items));
+    return h("aside", { class: "ts-sources", "aria-labelledby": "ts-sources-title" },
+      h("p", { class: "ts-sources-title", id: "ts-sources-title", lang: T.uiLang(), text: T.t("sources") }), h("ul", {}, items));
   };
 
   Player.prototype.updateNav = function () {

@@ -7,10 +7,11 @@
   P.renderActivity = function (screen) {
     var self = this;
     var activity = screen.activity;
+    var lang = T.uiLang();
     var ui = {
       status: h("div", { class: "ts-feedback", role: "status" }),
-      check: h("button", { type: "button", class: "ts-button ts-primary ts-check", text: T.t("check") }),
-      retry: h("button", { type: "button", class: "ts-button ts-retry", text: T.t("retry"), hidden: true }),
+      check: h("button", { type: "button", class: "ts-button ts-primary ts-check", lang: lang, text: T.t("check") }),
+      retry: h("button", { type: "button", class: "ts-button ts-retry", lang: lang, text: T.t("retry"), hidden: true }),
     };
     var widget = T.widgets[activity.type](activity, "ts-" + screen.id, {
       evaluate: function (answer) { return self.evaluate(screen.id, answer); },
@@ -39,7 +40,7 @@
 
   P.say = function (ui, text) {
     ui.status.textContent = "";
-    ui.status.appendChild(h("p", { class: "ts-feedback-text", text: text }));
+    ui.status.appendChild(h("p", { class: "ts-feedback-text", lang: T.uiLang(), text: text }));
   };
 
   P.submit = function (screen, widget, answer, ui) {
@@ -68,16 +69,16 @@
     ui.status.textContent = "";
     if (evaluation.neutral) {
       ui.status.className = "ts-feedback ts-feedback-neutral";
-      ui.status.appendChild(h("p", { class: "ts-feedback-title", text: T.t("thanks_reflection") }));
+      ui.status.appendChild(h("p", { class: "ts-feedback-title", lang: T.uiLang(), text: T.t("thanks_reflection") }));
       return;
     }
     ui.status.className = "ts-feedback " + (evaluation.correct ? "ts-feedback-good" : "ts-feedback-bad");
     T.append(ui.status, [
-      h("p", { class: "ts-feedback-title" },
+      h("p", { class: "ts-feedback-title", lang: T.uiLang() },
         h("span", { "aria-hidden": "true", text: evaluation.correct ? "✓ " : "✗ " }),
         evaluation.correct ? T.t("right") : T.t("not_quite")),
       evaluation.message ? h("p", { class: "ts-feedback-text", text: evaluation.message }) : null,
-      evaluation.correct ? null : h("p", { class: "ts-feedback-text", text: T.t("read_feedback") }),
+      evaluation.correct ? null : h("p", { class: "ts-feedback-text", lang: T.uiLang(), text: T.t("read_feedback") }),
     ]);
   };
 

@@ -63,23 +63,25 @@
   P.renderSummary = function (progress) {
     var self = this;
     var m = this.module;
+    var ui = T.uiLang();
     var section = h(
       "section",
       { class: "ts-screen ts-summary", "aria-labelledby": "ts-screen-title" },
-      h("h2", { class: "ts-screen-title", id: "ts-screen-title", tabindex: "-1", text: T.t("summary_title") }),
+      h("h2", { class: "ts-screen-title", id: "ts-screen-title", tabindex: "-1", lang: ui, text: T.t("summary_title") }),
       h("p", {
         class: "ts-summary-status",
+        lang: ui,
         text: progress.completed ? T.t("all_seen") : T.t("screens_left", { n: progress.total - progress.seen }),
       })
     );
     if (progress.score) section.appendChild(this.renderScore(progress));
-    else if (progress.mastery !== null) section.appendChild(h("p", { class: "ts-score", text: T.t("score_after_all_screens") }));
+    else if (progress.mastery !== null) section.appendChild(h("p", { class: "ts-score", lang: ui, text: T.t("score_after_all_screens") }));
     section.appendChild(this.renderActivityList());
-    section.appendChild(h("h3", { text: T.t("objectives_title") }));
+    section.appendChild(h("h3", { lang: ui, text: T.t("objectives_title") }));
     section.appendChild(h("ul", { class: "ts-objectives" }, m.objectives.map(function (o) { return h("li", { text: o.text }); })));
     if (m.sources.length) section.appendChild(this.renderAllSources());
     section.appendChild(
-      h("div", { class: "ts-actions", "data-nospeak": true },
+      h("div", { class: "ts-actions", "data-nospeak": true, lang: ui },
         h("button", { type: "button", class: "ts-button", text: T.t("review_from_start"), onclick: function () { self.show(0); } }),
         h("button", { type: "button", class: "ts-button", text: T.t("start_over"), onclick: function () { self.restart(); } }))
     );
@@ -90,7 +92,7 @@
     var s = progress.score;
     var box = h(
       "div",
-      { class: "ts-score" },
+      { class: "ts-score", lang: T.uiLang() },
       h("p", { class: "ts-score-value" }, T.t("score_line", { raw: s.raw, correct: s.correct, scored: s.scored }))
     );
     if (progress.passed === true) box.appendChild(h("p", { text: T.t("passed", { mastery: this.module.mastery_score }) }));
@@ -111,18 +113,27 @@
         "li",
         { class: tone },
         h("span", { class: "ts-activity-name", text: screen.title }),
-        " — " + status + " ",
-        h("button", { type: "button", class: "ts-button ts-link", text: T.t("go_to_screen"), "aria-label": T.t("go_to_screen") + " : " + screen.title, onclick: function () { self.show(index); } })
+        " — ",
+        T.ui(status),
+        " ",
+        h("button", {
+          type: "button",
+          class: "ts-button ts-link",
+          lang: T.uiLang(),
+          text: T.t("go_to_screen"),
+          "aria-label": T.t("action_on", { action: T.t("go_to_screen"), title: screen.title }),
+          onclick: function () { self.show(index); },
+        })
       );
     });
-    return h("div", {}, h("h3", { text: T.t("activities_title") }), h("ul", { class: "ts-activity-list" }, rows));
+    return h("div", {}, h("h3", { lang: T.uiLang(), text: T.t("activities_title") }), h("ul", { class: "ts-activity-list" }, rows));
   };
 
   P.renderAllSources = function () {
     var items = this.module.sources.map(function (s) {
       return h("li", {}, s.url ? h("a", { href: s.url, rel: "noopener noreferrer", target: "_blank", text: s.title }) : s.title);
     });
-    return h("div", {}, h("h3", { text: T.t("sources") }), h("ul", { class: "ts-source-list" }, items));
+    return h("div", {}, h("h3", { lang: T.uiLang(), text: T.t("sources") }), h("ul", { class: "ts-source-list" }, items));
   };
 
   /** Save on the way out: pagehide covers closing and bfcache; visibility covers tab switches. */

@@ -55,8 +55,8 @@
     if (!saved || saved.version !== data.version) return;
     root.textContent = "";
     T.append(root, [
-      h("h2", { text: T.t("your_path") }),
-      h("p", { class: "ts-lead", text: T.t("path_from_placement") }),
+      h("h2", { lang: T.uiLang(), text: T.t("your_path") }),
+      h("p", { class: "ts-lead", lang: T.uiLang(), text: T.t("path_from_placement") }),
       T.renderRoute(saved.route, data.modules, moduleLink, 3),
     ]);
   };

@@ -68,7 +68,7 @@
   T.xblockProblem = function (box, error) {
     if (!box) return;
     box.textContent = "";
-    box.appendChild(T.h("p", { class: "ts-feedback-text", text: T.t(error && error.status === 409 ? "xblock_conflict" : "xblock_failed") }));
+    box.appendChild(T.h("p", { class: "ts-feedback-text", lang: T.uiLang(), text: T.t(error && error.status === 409 ? "xblock_conflict" : "xblock_failed") }));
     if (window.console) console.error("Tisseuse XBlock:", error);
   };
 
@@ -124,6 +124,7 @@
     var found = T.xblockData(element);
     var data = found.data;
     T.strings = Object.assign({}, T.strings, data.strings);
+    T.setLangs(data);
     var mount = found.root.querySelector("[data-tisseuse-xblock-player]");
     var call = function (handler, body, keepalive) { return T.xblockCall(runtime, element, handler, body, keepalive); };
     var started = null;

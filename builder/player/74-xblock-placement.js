@@ -55,9 +55,10 @@
   PlacementView.prototype.screen = function (title, moveFocus) {
     var self = this;
     this.speech.stop();
-    var heading = h("h2", { class: "ts-screen-title", tabindex: "-1", text: title });
+    var ui = T.uiLang();
+    var heading = h("h2", { class: "ts-screen-title", tabindex: "-1", lang: ui, text: title });
     var section = h("section", { class: "ts-screen" }, heading);
-    var listen = h("button", { type: "button", class: "ts-button ts-listen", "data-nospeak": true });
+    var listen = h("button", { type: "button", class: "ts-button ts-listen", "data-nospeak": true, lang: ui });
     function label() {
       listen.textContent = "";
       listen.disabled = !self.speech.available();
@@ -67,14 +68,14 @@
     listen.addEventListener("click", function () {
       self.speech.onchange = label;
       if (self.speech.speaking) self.speech.stop();
-      else self.speech.speak(T.Speech.textOf(section));
+      else self.speech.speak(T.Speech.partsOf(section, T.langs.content));
     });
     label();
-    this.progressLabel = h("p", { class: "ts-progress-label" });
+    this.progressLabel = h("p", { class: "ts-progress-label", lang: ui });
     this.root.textContent = "";
     T.append(this.root, [
       h("div", { class: "ts-topbar" }, h("div", { class: "ts-progress-wrap" }, this.progressLabel), listen),
-      h("div", { class: "ts-notice", role: "status" }, this.options.notice ? h("p", { text: this.options.notice }) : null),
+      h("div", { class: "ts-notice", role: "status", lang: ui }, this.options.notice ? h("p", { text: this.options.notice }) : null),
       section,
     ]);
     this.options.notice = null;
@@ -86,15 +87,16 @@
     var self = this;
     var max = this.data.maxItems;
     var section = this.screen(T.t("placement_title"), moveFocus);
+    var ui = T.uiLang();
     T.append(section, [
-      h("p", { text: T.t("placement_intro") }),
-      h("p", { text: T.t("placement_length", { max: max, minutes: Math.max(1, Math.round(max * 40 / 60 / 2)) }) }),
-      h("div", { class: "ts-actions" },
+      h("p", { lang: ui, text: T.t("placement_intro") }),
+      h("p", { lang: ui, text: T.t("placement_length", { max: max, minutes: Math.max(1, Math.round(max * 40 / 60 / 2)) }) }),
+      h("div", { class: "ts-actions", lang: ui },
         h("button", { type: "button", class: "ts-button ts-primary", text: T.t("placement_start"),
           onclick: function () { self.send("begin", {}); } }),
         this.data.status === "skipped" ? null : h("button", { type: "button", class: "ts-button", text: T.t("placement_skip"),
           onclick: function () { self.send("skip", {}); } })),
-      h("div", { class: "ts-feedback", role: "status" }),
+      h("div", { class: "ts-feedback", role: "status", lang: ui }),
     ]);
     if (this.data.status === "skipped" && this.data.outcome) this.route(section);
   };
@@ -106,11 +108,11 @@
     var section = this.screen(T.t("question_number", { n: question.number }), moveFocus);
     this.progressLabel.textContent = T.t("question_of_at_most", { n: question.number, max: question.max });
     var widget = T.widgets[item.type](item, "ts-q-" + question.id, {});
-    var status = h("div", { class: "ts-feedback", role: "status" });
+    var status = h("div", { class: "ts-feedback", role: "status", lang: T.uiLang() });
     T.append(section, [
       item.situation ? h("div", { class: "ts-body", html: item.situation }) : null,
       h("div", { class: "ts-activity", "data-item": question.id }, widget.el,
-        h("div", { class: "ts-actions", "data-nospeak": true },
+        h("div", { class: "ts-actions", "data-nospeak": true, lang: T.uiLang() },
           h("button", { type: "button", class: "ts-button ts-primary ts-check", text: T.t("next"),
             onclick: function () {
               var answer = widget.answer();
@@ -123,7 +125,7 @@
 
   PlacementView.prototype.route = function (section) {
     var outcome = this.data.outcome;
-    section.appendChild(h("h3", { text: T.t("your_path") }));
+    section.appendChild(h("h3", { lang: T.uiLang(), text: T.t("your_path") }));
     section.appendChild(T.renderRoute(outcome.route, this.data.modules, this.options.moduleAction, 4));
   };
 
@@ -132,12 +134,14 @@
     var outcome = this.data.outcome;
     var section = this.screen(T.t("placement_done"), moveFocus);
     section.appendChild(h("ul", { class: "ts-results" }, outcome.results.map(function (r) {
-      return h("li", { "data-competence": r.competence, "data-decision": r.decision },
-        h("strong", { text: r.title + " : " }), T.t("decision_" + r.decision));
+      var line = T.resultLine(r.title, r.decision);
+      line.setAttribute("data-competence", r.competence);
+      line.setAttribute("data-decision", r.decision);
+      return line;
     })));
     this.route(section);
     section.appendChild(this.review(outcome.review));
-    section.appendChild(h("div", { class: "ts-actions", "data-nospeak": true },
+    section.appendChild(h("div", { class: "ts-actions", "data-nospeak": true, lang: T.uiLang() },
       this.options.pathAction ? h("button", { type: "button", class: "ts-button ts-primary", text: T.t("see_my_path"),
         onclick: this.options.pathAction }) : null,
       h("button", { type: "button", class: "ts-button", text: T.t("placement_again"),
@@ -153,7 +157,7 @@
       widget.showResult(entry.evaluation);
       list.appendChild(h("li", {}, entry.content.situation ? h("div", { class: "ts-body", html: entry.content.situation }) : null, widget.el));
     });
-    return h("details", { class: "ts-details" }, h("summary", { text: T.t("review_answers") }), list);
+    return h("details", { class: "ts-details" }, h("summary", { lang: T.uiLang(), text: T.t("review_answers") }), list);
   };
 
   T.PlacementView = PlacementView;
@@ -164,7 +168,9 @@
     var found = T.xblockData(element);
     var data = found.data;
     T.strings = Object.assign({}, T.strings, data.strings);
+    T.setLangs(data);
     var mount = found.root.querySelector("[data-tisseuse-xblock-placement]");
+    if (data.contentLang) mount.setAttribute("lang", data.contentLang);
     var call = function (handler, body) { return T.xblockCall(runtime, element, handler, body); };
     var options = {
       notice: data.notice ? T.t(data.notice) : null,

@@ -58,20 +58,22 @@
     var self = this;
     var p = this.progress;
     var path = this.data.path;
+    if (this.data.contentLang) T.langs.content = this.data.contentLang; // back from a module
+    var ui = T.uiLang();
     var heading = h("h2", { class: "ts-screen-title", tabindex: "-1", text: path.title });
-    var section = h("section", { class: "ts-screen" }, heading, h("p", { class: "ts-lead", text: path.audience }));
+    var section = h("section", { class: "ts-screen", lang: this.data.contentLang }, heading, h("p", { class: "ts-lead", text: path.audience }));
     if (p.placement === "new" || p.placement === "skipped" || p.placement === "running") {
-      section.appendChild(h("div", { class: "ts-actions" },
+      section.appendChild(h("div", { class: "ts-actions", lang: ui },
         h("button", { type: "button", class: "ts-button ts-primary", "data-open": "placement", text: T.t("placement_cta"),
           onclick: function () { self.open("placement"); } })));
     } else if (p.placement === "done") {
-      section.appendChild(h("p", {}, T.t("path_from_placement") + " ",
+      section.appendChild(h("p", { lang: ui }, T.t("path_from_placement") + " ",
         h("button", { type: "button", class: "ts-button ts-link", "data-open": "placement", text: T.t("placement_done"),
           onclick: function () { self.open("placement"); } })));
     }
-    section.appendChild(h("p", { class: "ts-progress-label", text: T.t("path_progress", { done: p.done, total: p.total }) }));
+    section.appendChild(h("p", { class: "ts-progress-label", lang: ui, text: T.t("path_progress", { done: p.done, total: p.total }) }));
     if (p.completed) {
-      section.appendChild(h("p", { class: "ts-score", text: T.t("path_done_score", { raw: Math.round(p.grade * 100) }) }));
+      section.appendChild(h("p", { class: "ts-score", lang: ui, text: T.t("path_done_score", { raw: Math.round(p.grade * 100) }) }));
     }
     section.appendChild(T.renderRoute(p.route, path.modules, function (m) { return self.openButton(m); }, 3));
     this.box.textContent = "";
@@ -85,8 +87,8 @@
     if (!this.slots[m.id]) return h("span", { class: "ts-card-title", text: m.title });
     var label = !state || !state.started ? T.t("module_start") : state.completed ? T.t("module_review") : T.t("module_resume");
     return h("button", { type: "button", class: "ts-button ts-link ts-card-title", "data-open": m.id,
-      "aria-label": label + " : " + m.title, onclick: function () { self.open(m.id); } },
-      m.title + (state && state.completed ? " — " + T.t("progress_done") : ""));
+      "aria-label": T.t("action_on", { action: label, title: m.title }), onclick: function () { self.open(m.id); } },
+      m.title, state && state.completed ? [" — ", T.ui(T.t("progress_done"))] : null);
   };
 
   /** Show the placement quiz or a module in place of the route. */
@@ -99,9 +101,9 @@
     if (!slot.querySelector(".ts-path-back")) {
       var module = this.data.path.modules.filter(function (m) { return m.id === name; })[0];
       slot.insertBefore(h("div", { class: "ts-actions ts-path-back", "data-nospeak": true },
-        h("button", { type: "button", class: "ts-button", text: T.t("back_to_path"),
+        h("button", { type: "button", class: "ts-button", lang: T.uiLang(), text: T.t("back_to_path"),
           onclick: function () { self.showRoute(true); } }),
-        module ? h("h2", { class: "ts-module-title", text: module.title }) : null), slot.firstChild);
+        module ? h("h2", { class: "ts-module-title", lang: this.data.contentLang, text: module.title }) : null), slot.firstChild);
     }
     slot.hidden = false;
     var child = slot.querySelector(".tisseuse-xblock");
@@ -120,6 +122,7 @@
     var found = T.xblockData(element);
     var data = found.data;
     T.strings = Object.assign({}, T.strings, data.strings);
+    T.setLangs(data);
     var call = function (handler, body) { return T.xblockCall(runtime, element, handler, body); };
     var view = new PathView(found.root, data, call);
     found.root.tisseusePath = view;

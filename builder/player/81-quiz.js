@@ -28,6 +28,7 @@
   }
 
   Quiz.prototype.start = function () {
+    if (T.langs.content) this.root.setAttribute("lang", T.langs.content);
     var saved = this.store.load();
     if (saved && saved.version === this.data.version) this.state = saved;
     if (this.state && this.state.done) this.showResults(false);
@@ -47,16 +48,18 @@
     return this.state.answers.map(function (a) { return [a[0], a[1]]; });
   };
 
+  /** A new screen; its title is interface text (the quiz's questions are content). */
   Quiz.prototype.screen = function (title, moveFocus) {
     this.speech.stop();
     var self = this;
-    var heading = h("h2", { class: "ts-screen-title", id: "ts-screen-title", tabindex: "-1", text: title });
-    var listen = h("button", { type: "button", class: "ts-button ts-listen", "data-nospeak": true,
+    var ui = T.uiLang();
+    var heading = h("h2", { class: "ts-screen-title", id: "ts-screen-title", tabindex: "-1", lang: ui, text: title });
+    var listen = h("button", { type: "button", class: "ts-button ts-listen", "data-nospeak": true, lang: ui,
       onclick: function () { self.toggleSpeech(section, listen); } });
     this.setListen(listen);
     var section = h("section", { class: "ts-screen", "aria-labelledby": "ts-screen-title" }, heading);
     this.root.textContent = "";
-    this.progressLabel = h("p", { class: "ts-progress-label" });
+    this.progressLabel = h("p", { class: "ts-progress-label", lang: ui });
     this.root.appendChild(h("div", { class: "ts-topbar" }, h("div", { class: "ts-progress-wrap" }, this.progressLabel), listen));
     this.root.appendChild(section);
     if (moveFocus !== false) heading.focus();
@@ -76,17 +79,18 @@
     var self = this;
     this.speech.onchange = function () { self.setListen(button); };
     if (this.speech.speaking) this.speech.stop();
-    else this.speech.speak(T.Speech.textOf(section));
+    else this.speech.speak(T.Speech.partsOf(section, T.langs.content));
   };
 
   Quiz.prototype.showIntro = function () {
     var self = this;
     var section = this.screen(T.t("placement_title"));
     var minutes = Math.max(1, Math.round(this.bank.max_items * 40 / 60 / 2));
+    var ui = T.uiLang();
     T.append(section, [
-      h("p", { text: T.t("placement_intro") }),
-      h("p", { text: T.t("placement_length", { max: this.bank.max_items, minutes: minutes }) }),
-      h("div", { class: "ts-actions" },
+      h("p", { lang: ui, text: T.t("placement_intro") }),
+      h("p", { lang: ui, text: T.t("placement_length", { max: this.bank.max_items, minutes: minutes }) }),
+      h("div", { class: "ts-actions", lang: ui },
         h("button", { type: "button", class: "ts-button ts-primary", text: T.t("placement_start"),
           onclick: function () { self.fresh(); self.ask(); } }),
         this.options.skipHref
@@ -103,12 +107,12 @@
     var number = this.state.answers.length + 1;
     var section = this.screen(T.t("question_number", { n: number }), moveFocus);
     var widget = T.widgets[item.type](item, "ts-q-" + next, {});
-    var status = h("div", { class: "ts-feedback", role: "status" });
+    var status = h("div", { class: "ts-feedback", role: "status", lang: T.uiLang() });
     this.progressLabel.textContent = T.t("question_of_at_most", { n: number, max: this.bank.max_items });
     T.append(section, [
       item.situation ? h("div", { class: "ts-body", html: item.situation }) : null,
       h("div", { class: "ts-activity" }, widget.el,
-        h("div", { class: "ts-actions", "data-nospeak": true },
+        h("div", { class: "ts-actions", "data-nospeak": true, lang: T.uiLang() },
           h("button", { type: "button", class: "ts-button ts-primary ts-check", text: T.t("next"),
             onclick: function () {
               var answer = widget.answer();
@@ -156,12 +160,12 @@
     var titles = {};
     this.bank.competences.forEach(function (c) { titles[c.id] = c.title; });
     section.appendChild(h("ul", { class: "ts-results" }, outcome.results.map(function (r) {
-      return h("li", {}, h("strong", { text: titles[r.competence] + " : " }), T.t("decision_" + r.decision));
+      return T.resultLine(titles[r.competence], r.decision);
     })));
-    section.appendChild(h("h3", { text: T.t("your_path") }));
+    section.appendChild(h("h3", { lang: T.uiLang(), text: T.t("your_path") }));
     section.appendChild(T.renderRoute(outcome.route, this.data.path.modules, this.options.moduleAction));
     section.appendChild(this.review());
-    section.appendChild(h("div", { class: "ts-actions", "data-nospeak": true },
+    section.appendChild(h("div", { class: "ts-actions", "data-nospeak": true, lang: T.uiLang() },
       this.options.pathHref ? h("a", { class: "ts-button ts-primary", href: this.options.pathHref, text: T.t("see_my_path") }) : null,
       this.options.pathAction ? h("button", { type: "button", class: "ts-button ts-primary", text: T.t("see_my_path"),
         onclick: this.options.pathAction }) : null,
@@ -180,7 +184,12 @@
       widget.showResult(T.evaluate(item, data.key[a[0]], item.type === "single_choice" ? a[2][0] : a[2]));
       list.appendChild(h("li", {}, item.situation ? h("div", { class: "ts-body", html: item.situation }) : null, widget.el));
     });
-    return h("details", { class: "ts-details" }, h("summary", { text: T.t("review_answers") }), list);
+    return h("details", { class: "ts-details" }, h("summary", { lang: T.uiLang(), text: T.t("review_answers") }), list);
+  };
+
+  /** "Competence: what the answers showed", the title being content, the decision interface text. */
+  T.resultLine = function (title, decision) {
+    return h("li", {}, h("strong", { text: title + T.colon(T.langs.content) }), " ", T.ui(T.t("decision_" + decision)));
   };
 
   /**
@@ -198,16 +207,16 @@
       return h("li", { class: "ts-route-step ts-route-" + step.status, "data-module": m.id },
         h("div", { class: "ts-card" },
           action ? action(m) : h("span", { class: "ts-card-title", text: m.title }),
-          h("span", { class: "ts-meta", text: T.t("level_" + m.level) + " · " + T.t("minutes", { n: m.duration_minutes }) }),
-          h("span", { class: "ts-reason", text: T.t("reason_" + step.reason.replace(/-/g, "_")) })));
+          h("span", { class: "ts-meta", lang: T.uiLang(), text: T.t("level_" + m.level) + " · " + T.t("minutes", { n: m.duration_minutes }) }),
+          h("span", { class: "ts-reason", lang: T.uiLang(), text: T.t("reason_" + step.reason.replace(/-/g, "_")) })));
     }
     var recommended = route.filter(function (s) { return s.status === "recommended"; });
     var optional = route.filter(function (s) { return s.status === "optional"; });
     var box = h("div", { class: "ts-route" });
     if (recommended.length) box.appendChild(h("ol", { class: "ts-steps" }, recommended.map(row)));
-    else box.appendChild(h("p", { text: T.t("nothing_recommended") }));
+    else box.appendChild(h("p", { lang: T.uiLang(), text: T.t("nothing_recommended") }));
     if (optional.length) {
-      box.appendChild(h("h" + (level || 4), { class: "ts-subhead", text: T.t("optional_modules") }));
+      box.appendChild(h("h" + (level || 4), { class: "ts-subhead", lang: T.uiLang(), text: T.t("optional_modules") }));
       box.appendChild(h("ul", { class: "ts-optional" }, optional.map(row)));
     }
     return box;

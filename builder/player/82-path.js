@@ -111,7 +111,7 @@
 
   PathRunner.prototype.start = function () {
     var self = this;
-    var box = h("div", { class: "ts-notice", role: "status" });
+    var box = h("div", { class: "ts-notice", role: "status", lang: T.uiLang() });
     this.noticeBox = box;
     this.view = h("div", { class: "ts-path-view" });
     this.root.textContent = "";
@@ -204,19 +204,21 @@
   PathRunner.prototype.showRoute = function (moveFocus) {
     var self = this;
     var progress = this.progress();
+    if (this.config.contentLang) T.langs.content = this.config.contentLang; // back from a module
+    var ui = T.uiLang();
     this.heading(this.data.title, moveFocus);
     var section = h("section", { class: "ts-screen", "aria-labelledby": "ts-path-title" },
       h("p", { class: "ts-lead", text: this.data.audience }));
     if (this.data.placement && !this.state.done) {
-      section.appendChild(h("div", { class: "ts-actions" },
+      section.appendChild(h("div", { class: "ts-actions", lang: ui },
         h("button", { type: "button", class: "ts-button ts-primary", text: T.t("placement_cta"),
           onclick: function () { self.show("q"); } }),
         this.state.skipped ? null : h("button", { type: "button", class: "ts-button", text: T.t("placement_skip"),
           onclick: function () { self.state.skipped = true; self.show("h"); } })));
     }
-    section.appendChild(h("p", { class: "ts-progress-label",
+    section.appendChild(h("p", { class: "ts-progress-label", lang: ui,
       text: T.t("path_progress", { done: progress.seen, total: progress.total }) }));
-    if (progress.completed) section.appendChild(h("p", { class: "ts-score", text: progress.score
+    if (progress.completed) section.appendChild(h("p", { class: "ts-score", lang: ui, text: progress.score
       ? T.t("path_done_score", { raw: progress.score.raw }) : T.t("path_done") }));
     section.appendChild(T.renderRoute(this.route(), this.data.modules, function (m) { return self.openButton(m); }, 3));
     this.view.appendChild(section);
@@ -232,8 +234,8 @@
     var saved = this.state.modules[k];
     var label = !saved ? T.t("module_start") : saved.completed ? T.t("module_review") : T.t("module_resume");
     return h("button", { type: "button", class: "ts-button ts-link ts-card-title", "data-open": m.id,
-      "aria-label": label + " : " + m.title, onclick: function () { self.show("m" + k); } },
-      m.title + (saved && saved.completed ? " — " + T.t("progress_done") : ""));
+      "aria-label": T.t("action_on", { action: label, title: m.title }), onclick: function () { self.show("m" + k); } },
+      m.title, saved && saved.completed ? [" — ", T.ui(T.t("progress_done"))] : null);
   };
 
   PathRunner.prototype.showQuiz = function (moveFocus) {
@@ -284,7 +286,7 @@
   PathRunner.prototype.showModule = function (k, moveFocus) {
     var self = this;
     var module = this.data.modules[k];
-    var back = h("button", { type: "button", class: "ts-button", text: T.t("back_to_path"),
+    var back = h("button", { type: "button", class: "ts-button", lang: T.uiLang(), text: T.t("back_to_path"),
       onclick: function () { self.show("h"); } });
     var playerRoot = h("div", { class: "ts-player" });
     this.view.textContent = "";

@@ -2,7 +2,8 @@
  * Start the player on pages that hold one: an element [data-tisseuse-player],
  * the module projection in <script type="application/json" id="tisseuse-module">
  * and the page configuration in <script ... id="tisseuse-config">:
- *   { adapter: "web", strings: {...}, namespace: "...", speechLang: "fr-FR" }
+ *   { adapter: "web", strings: {...}, namespace: "...", contentLang: "fr",
+ *     speechLang: "fr-FR", uiLang: "en", uiSpeechLang: "en-GB" }
  */
 (function (T) {
   "use strict";
@@ -10,6 +11,7 @@
   function boot() {
     var config = T.readJson("tisseuse-config") || {};
     T.strings = config.strings || {};
+    T.setLangs(config);
     if (T.markProgress) T.markProgress();
     if (T.bootQuiz) T.bootQuiz(config);
     if (T.bootRoute) T.bootRoute(config);

@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import ClassVar, Protocol
 
 from builder.diagnostics import Report
+from builder.images import ImagePipeline
+from builder.messages import DEFAULT_UI_LANG
 from builder.model import Catalogue
 from builder.themes import Theme
 
@@ -18,12 +20,16 @@ class BuildContext:
     out: Path
     """This target's own output folder (a staging folder, swapped in on success)."""
     theme: Theme
-    lang: str = "fr"
-    """Language of the interface strings (the content keeps its own language)."""
+    ui_lang: str = DEFAULT_UI_LANG
+    """Language of the interface (``--lang``): buttons, labels, the kit's
+    instructions. The content keeps its own language (catalog.yaml, a module's
+    ``lang``)."""
     base_url: str | None = None
     """Where the web version is published (``--base-url``), for links and QR codes."""
     report: Report = field(default_factory=Report)
     """Targets add problems here; any error aborts the build and writes nothing."""
+    images: ImagePipeline = field(default_factory=ImagePipeline)
+    """Processed images, shared by every target of a build (cached on disk)."""
 
 
 class Target(Protocol):

@@ -29,12 +29,13 @@ from typing import ClassVar
 
 from builder.diagnostics import BuildError, Location, Report
 from builder.kit.documents import gather
-from builder.kit.pages import KitPages, kit_strings
+from builder.kit.pages import KitPages
 from builder.kit.pdf import missing, render_all, require
 from builder.model import Catalogue
 from builder.render import render
 from builder.targets.base import BuildContext, write_bytes, write_text
-from builder.targets.pages import write_media
+from builder.targets.pages import print_media
+from builder.theme_fonts import font_files
 
 BASE_URL_VARIABLE = "TISSEUSE_BASE_URL"
 _URL = re.compile(r"^https?://\S+$")
@@ -78,15 +79,21 @@ class KitTarget:
 
     def build(self, catalogue: Catalogue, ctx: BuildContext) -> list[Path]:
         require()
-        pages = KitPages(catalogue, ctx.theme, ctx.lang, base_url(catalogue, ctx))
-        kit = gather(catalogue, kit_strings(ctx.lang))
+        pages = KitPages(
+            catalogue, ctx.theme, ctx.ui_lang, base_url(catalogue, ctx), ctx.images
+        )
+        kit = gather(catalogue, pages.strings)
         self._warn_missing_blocks(catalogue, ctx)
         css = resources.files("builder").joinpath("templates/kit/kit.css")
         files = [write_text(ctx.out / "kit.css", css.read_text("utf-8"))]
+        files += [
+            write_bytes(ctx.out / name, data)
+            for name, data in font_files(ctx.theme.fonts).items()
+        ]
         for module in catalogue.modules:
-            files.extend(
-                write_media(catalogue, module, ctx.out / "modules" / module.id)
-            )
+            folder = ctx.out / "modules" / module.id
+            for name, data in print_media(ctx.images, catalogue, module).items():
+                files.append(write_bytes(folder / name, data))
         rendered = []
         for doc in kit.documents:
             html = pages.render(doc)

@@ -6,8 +6,8 @@
     catalogue.json   every module and path projection, for Studio's pickers
 
 The blocks (``xblocks/``) read compiled JSON only. Images are inlined in the
-module projections as data URIs, so a block needs no course asset and the
-mobile apps get everything in ``student_view_data``.
+module projections as data URIs (processed, at 1×), so a block needs no
+course asset and the mobile apps get everything in ``student_view_data``.
 
 The course is validated before it is archived with olxcleaner, the library
 Studio's own import runs (our block tags allowed); any error fails the build.
@@ -16,7 +16,6 @@ The archive is reproducible (sorted members, one timestamp, no owner).
 
 from __future__ import annotations
 
-import base64
 import calendar
 import gzip
 import io
@@ -29,12 +28,15 @@ from typing import Any, ClassVar
 from lxml import etree
 
 from builder.diagnostics import Location
+from builder.icons import course_card
+from builder.images import ImagePipeline
 from builder.model import Catalogue, LearningPath, Module
 from builder.placement.bank import BASICS, placement_data
 from builder.projection import content_hash, project_module
 from builder.render import strings
 from builder.targets.base import BuildContext, write_bytes, write_text
 from builder.targets.package import _timestamp
+from builder.theme_wording import player_wording
 from xblocks.catalogue import CATALOGUE_SCHEMA
 from xblocks.olx import BLOCK_TAGS, path_element
 
@@ -43,32 +45,28 @@ Json = dict[str, Any]
 PATH_SCHEMA = 1
 ORG = "Tisseuse"
 RUN = "course"
-GRADE_TYPE = "Parcours"
-MEDIA_TYPES = {
-    ".svg": "image/svg+xml",
-    ".png": "image/png",
-    ".jpg": "image/jpeg",
-    ".jpeg": "image/jpeg",
-    ".webp": "image/webp",
-    ".gif": "image/gif",
-}
 
 
 # --- compiled content ---------------------------------------------------------------
 
 
-def compile_module(catalogue: Catalogue, module: Module) -> Json:
-    """The module projection (with its key), images inlined as data URIs."""
-    projection = project_module(catalogue, module)
+def compile_module(
+    catalogue: Catalogue, module: Module, images: ImagePipeline | None = None
+) -> Json:
+    """The module projection (with its key), images inlined as data URIs.
+
+    A block sends every image of its module with the page (no lazy loading
+    for data URIs), so each image is inlined once, at 1× (``Picture.inline``).
+    """
+    images = images or ImagePipeline()
+    projection = project_module(catalogue, module, images)
     folder = catalogue.module_dir(module)
     screens = []
-    for screen in projection["screens"]:
-        image = screen["image"]
-        if image is not None:
-            source = folder / image["src"]
-            data = base64.b64encode(source.read_bytes()).decode("ascii")
-            kind = MEDIA_TYPES[source.suffix.lower()]
-            screen = {**screen, "image": {**image, "src": f"data:{kind};base64,{data}"}}
+    for source, screen in zip(module.screens, projection["screens"], strict=True):
+        if source.image is not None:
+            image = source.image
+            picture = images.figure(folder / image.src, image.src, image.width)
+            screen = {**screen, "image": {**screen["image"], **picture.inline()}}
         screens.append(screen)
     return {**projection, "screens": screens}
 
@@ -132,8 +130,11 @@ def _routed(catalogue: Catalogue, module_id: str) -> Json:
     }
 
 
-def compile_catalogue(catalogue: Catalogue) -> Json:
-    modules = {m.id: compile_module(catalogue, m) for m in catalogue.modules}
+def compile_catalogue(
+    catalogue: Catalogue, images: ImagePipeline | None = None
+) -> Json:
+    images = images or ImagePipeline()
+    modules = {m.id: compile_module(catalogue, m, images) for m in catalogue.modules}
     paths = {p.id: compile_path(catalogue, p, modules) for p in catalogue.paths}
     return {
         "schema": CATALOGUE_SCHEMA,
@@ -157,11 +158,18 @@ def _json(value: Any) -> str:
 
 
 def course_files(
-    catalogue: Catalogue, compiled: Json, lang: str, image: tuple[str, bytes]
+    catalogue: Catalogue,
+    compiled: Json,
+    messages: dict[str, str],
+    image: tuple[str, bytes],
 ) -> dict[str, str | bytes]:
-    """Every file of the OLX course, by path inside the archive."""
+    """Every file of the OLX course, by path inside the archive.
+
+    ``messages``: the interface catalogue (``--lang``, theme wording) that
+    names what the course's outline shows: the quiz, the assignment type.
+    """
     meta = catalogue.meta
-    placement_name = strings(lang)["placement_title"]
+    placement_name = messages["placement_title"]
     files: dict[str, str | bytes] = {f"static/{image[0]}": image[1]}
     course = etree.Element(
         "course", display_name=meta.title, language=catalogue.language
@@ -172,7 +180,10 @@ def course_files(
         chapter = etree.Element("chapter", display_name=path.title)
         etree.SubElement(chapter, "sequential", url_name=f"seq-{path.id}")
         sequential = etree.Element(
-            "sequential", display_name=path.title, graded="true", format=GRADE_TYPE
+            "sequential",
+            display_name=path.title,
+            graded="true",
+            format=messages["assignment_type"],
         )
         etree.SubElement(sequential, "vertical", url_name=f"unit-{path.id}")
         vertical = etree.Element("vertical", display_name=path.title)
@@ -190,7 +201,9 @@ def course_files(
     files[f"policies/{RUN}/policy.json"] = _json(
         {f"course/{RUN}": _policy(catalogue, image[0])}
     )
-    files[f"policies/{RUN}/grading_policy.json"] = _json(_grading(len(catalogue.paths)))
+    files[f"policies/{RUN}/grading_policy.json"] = _json(
+        _grading(len(catalogue.paths), messages["assignment_type"])
+    )
     files["policies/assets.json"] = _json({})
     files["about/overview.html"] = f"<p>{_escape(meta.description)}</p>\n"
     files["about/short_description.html"] = _escape(meta.description) + "\n"
@@ -210,7 +223,7 @@ def _policy(catalogue: Catalogue, image: str) -> Json:
     }
 
 
-def _grading(paths: int) -> Json:
+def _grading(paths: int, assignment_type: str) -> Json:
     """One assignment type for the paths; only a learner's best path counts.
 
     A learner follows their own job family's path: dropping the others keeps
@@ -220,7 +233,7 @@ def _grading(paths: int) -> Json:
     return {
         "GRADER": [
             {
-                "type": GRADE_TYPE,
+                "type": assignment_type,
                 "short_label": "P",
                 "min_count": paths,
                 "drop_count": paths - 1,
@@ -302,16 +315,8 @@ def olx_errors(folder: Path) -> list[str] | None:
 
 
 def _course_image(ctx: BuildContext) -> tuple[str, bytes]:
-    """The course card image: the theme's logo (a plain square if it has none)."""
-    logo = ctx.theme.logo
-    if logo is not None:
-        return f"course-image{logo.suffix}", logo.read_bytes()
-    colour = ctx.theme.colours.get("primary", "#1f4e79")
-    square = (
-        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 3">'
-        f'<rect width="4" height="3" fill="{colour}"/></svg>\n'
-    )
-    return "course-image.svg", square.encode()
+    """Studio's course card: a PNG from the theme's icon (see builder/icons.py)."""
+    return course_card(ctx.images, ctx.theme)
 
 
 class OpenEdxTarget:
@@ -332,8 +337,9 @@ class OpenEdxTarget:
 
     def build(self, catalogue: Catalogue, ctx: BuildContext) -> list[Path]:
         where = Location(catalogue.root / "modules" / "paths.yaml")
-        compiled = compile_catalogue(catalogue)
-        files = course_files(catalogue, compiled, ctx.lang, _course_image(ctx))
+        compiled = compile_catalogue(catalogue, ctx.images)
+        messages = strings(ctx.ui_lang) | player_wording(ctx.theme.wording, ctx.ui_lang)
+        files = course_files(catalogue, compiled, messages, _course_image(ctx))
         check = ctx.out / ".olx-check"
         for name, content in files.items():
             write_bytes(check / name, _bytes(content))

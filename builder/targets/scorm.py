@@ -109,7 +109,7 @@ def module_package(
     members |= {
         f"assets/{n}": data for n, data in assets(site, flavour.adapter_files).items()
     }
-    members |= media(catalogue, module)
+    members |= media(site.images, catalogue, module)
     worst = worst_case_state(projection)
     if worst > flavour.suspend_limit:
         ctx.report.error(

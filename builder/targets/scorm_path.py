@@ -12,10 +12,11 @@ from pathlib import Path
 from typing import Any
 
 from builder.diagnostics import Location
+from builder.images import prefix_html
 from builder.model import Catalogue, LearningPath
 from builder.placement.routing import route
 from builder.projection import content_hash, project_module
-from builder.render import render, strings
+from builder.render import render
 from builder.state_budget import worst_case_path_state
 from builder.targets.base import BuildContext
 from builder.targets.pages import Site, assets, media, module_page
@@ -35,7 +36,8 @@ def path_data(site: Site, path: LearningPath) -> tuple[dict[str, Any], dict[str,
         else list(path.modules)
     )
     projections = {
-        m: project_module(catalogue, catalogue.modules_by_id[m]) for m in playable
+        m: project_module(catalogue, catalogue.modules_by_id[m], site.images)
+        for m in playable
     }
     if placement is not None:
         placement.pop("path")
@@ -65,9 +67,7 @@ def module_script(projection: dict[str, Any]) -> bytes:
     """A module's projection as a script the path page loads on demand."""
     folder = f"modules/{projection['id']}/"
     screens = [
-        {**s, "image": {**s["image"], "src": folder + s["image"]["src"]}}
-        if s["image"]
-        else s
+        {**s, "image": prefix_html(s["image"], folder)} if s["image"] else s
         for s in projection["screens"]
     ]
     text = json.dumps(
@@ -97,7 +97,8 @@ def path_package(
         members[f"modules/{module_id}.js"] = module_script(projection)
         module = catalogue.modules_by_id[module_id]
         members |= {
-            f"modules/{module_id}/{k}": v for k, v in media(catalogue, module).items()
+            f"modules/{module_id}/{k}": v
+            for k, v in media(site.images, catalogue, module).items()
         }
     worst = worst_case_path_state(data, projections)
     if worst > flavour.suspend_limit:
@@ -184,7 +185,8 @@ def sequenced_package(
         )
         own = {f"modules/{module_id}/index.html": page.encode()}
         own |= {
-            f"modules/{module_id}/{k}": v for k, v in media(catalogue, module).items()
+            f"modules/{module_id}/{k}": v
+            for k, v in media(site.images, catalogue, module).items()
         }
         members |= own
         modules.append(
@@ -226,4 +228,4 @@ def route_everything(engine: dict[str, Any]) -> list[dict[str, str]]:
 
 
 def site_string(site: Site, key: str) -> str:
-    return strings(site.lang)[key]
+    return site.messages[key]

@@ -67,7 +67,7 @@ class WebTarget:
 
     def build(self, catalogue: Catalogue, ctx: BuildContext) -> list[Path]:
         site = make_site(catalogue, ctx)
-        files = write_assets(site, ctx.out / "assets", WEB_SCRIPTS)
+        files = write_assets(site, ctx.out / "assets", WEB_SCRIPTS, home_screen=True)
         files.append(self._home(site, ctx.out))
         for path in catalogue.paths:
             placement = path_placement(catalogue, path)
@@ -101,7 +101,7 @@ class WebTarget:
             folder = ctx.out / "modules" / module.id
             html, _ = module_page(site, module, "../../", "web")
             files.append(write_text(folder / "index.html", html))
-            files.extend(write_media(catalogue, module, folder))
+            files.extend(write_media(ctx.images, catalogue, module, folder))
         return files
 
     def _home(self, site: Site, out: Path) -> Path:

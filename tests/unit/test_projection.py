@@ -1,11 +1,11 @@
-"""The module projection: public part, answer key, display order, image sizes."""
+"""The module projection: public part, answer key, display order.
+
+Images in the projection are tested in tests/unit/test_images.py."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from builder.loader import load_catalogue
-from builder.projection import display_order, image_size, project_module, public_part
+from builder.projection import display_order, project_module, public_part
 from tests.conftest import ROOTS
 
 
@@ -77,20 +77,3 @@ def test_markdown_body_and_french_spacing() -> None:
     screens = minimal_projection()["screens"]
     assert screens[0]["html"] == "<p>Il est <strong>3 h 10</strong>. Une chute.</p>"
     assert screens[1]["title"] == "Qui lit\u202f?"
-
-
-def test_image_size_from_svg_and_png(tmp_path: Path) -> None:
-    svg = tmp_path / "a.svg"
-    svg.write_text('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 320 180"/>')
-    assert image_size(svg) == (320, 180)
-    sized = tmp_path / "b.svg"
-    sized.write_text('<svg width="64px" height="32" viewBox="0 0 1 1"/>')
-    assert image_size(sized) == (64, 32)
-    png = tmp_path / "c.png"
-    png.write_bytes(
-        b"\x89PNG\r\n\x1a\n"
-        + b"\0\0\0\rIHDR"
-        + (300).to_bytes(4, "big")
-        + (200).to_bytes(4, "big")
-    )
-    assert image_size(png) == (300, 200)
