@@ -8,7 +8,7 @@ PY        := $(VENV)/bin/python
 TISSEUSE  := $(VENV)/bin/tisseuse
 PORT      ?= 8000
 
-.PHONY: preview build test lint typecheck pytest setup setup-dev setup-kit clean golden
+.PHONY: preview build test lint typecheck pytest audit setup setup-dev setup-kit clean golden
 
 preview: setup
 	$(TISSEUSE) preview --port $(PORT)
@@ -26,8 +26,17 @@ lint: setup-dev
 typecheck: setup-dev
 	$(VENV)/bin/mypy
 
+# One test process per core (pytest-xdist): browser tests wait on Chromium.
+# --dist loadfile keeps a file's tests on one worker, so a module's expensive
+# fixture (the audited catalogue, the built kit) is made once, not per worker.
 pytest: setup-dev
-	$(VENV)/bin/pytest $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -n auto --dist loadfile $(PYTEST_ARGS)
+
+# Accessibility evidence for the bundled catalogue: builds, then audits every
+# browser target and writes <package>.audit.html/.json next to each package.
+audit: setup-dev
+	$(TISSEUSE) build web scorm12 scorm2004
+	$(TISSEUSE) audit
 
 # Regenerate golden files after an intended output change; review `git diff` before committing.
 golden: setup-dev

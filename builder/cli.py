@@ -8,6 +8,7 @@ report it with the traceback).
 from __future__ import annotations
 
 import json
+import os
 import sys
 import traceback
 from collections.abc import Callable
@@ -373,6 +374,83 @@ def _write_calibration(root: Path, fits: list[Any], day: str) -> None:
             click.echo(f"wrote {len(edits)} item(s) in {bank_file}", err=True)
     if report.errors:
         raise BuildError(report, "calibration not written")
+
+
+@cli.command()
+@_root_option
+@click.argument("targets", nargs=-1, type=click.Choice(["web", "scorm12", "scorm2004"]))
+@click.option(
+    "--dist",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Folder holding the built packages (default: dist/ in the project folder).",
+)
+@click.option(
+    "--only",
+    multiple=True,
+    metavar="PATTERN",
+    help="Audit only the packages (e.g. 't1-*', 'path-soin') or web pages "
+    "(e.g. 'modules/t1-*') that match; repeatable.",
+)
+@click.option(
+    "--chromium",
+    default="/usr/bin/chromium",
+    show_default=True,
+    help="Chromium executable (Debian's package by default).",
+)
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Browsers working in parallel (default: one per CPU core).",
+)
+def audit(
+    root: Path,
+    targets: tuple[str, ...],
+    dist: Path | None,
+    only: tuple[str, ...],
+    chromium: str,
+    jobs: int | None,
+) -> None:
+    """Accessibility evidence for every built package (default: web and SCORM).
+
+    Opens every screen in Chromium on a tablet, portrait and landscape, runs
+    axe-core and Tisseuse's checks (44 px touch targets, Tab reaches every
+    control, visible focus, no sideways scrolling at 320 px or with 200 % text),
+    and writes <package>.audit.html and .audit.json next to each package.
+    Exits 1 if any serious or critical problem is found.
+    """
+    from builder.audit.report import write_reports
+    from builder.audit.runner import AuditSetupError, as_json, audit_dist
+
+    folder = dist or root / "dist"
+    try:
+        audits = audit_dist(
+            folder,
+            targets or ("web", "scorm12", "scorm2004"),
+            root,
+            chromium,
+            click.echo,
+            only=only,
+            jobs=jobs or os.cpu_count() or 1,
+        )
+    except AuditSetupError as error:
+        click.echo(f"tisseuse audit: {error}", err=True)
+        sys.exit(ExitCode.USAGE)
+    if not audits:
+        click.echo("tisseuse audit: no package matched; nothing audited.", err=True)
+        sys.exit(ExitCode.USAGE)
+    for item in audits:
+        write_reports(item, as_json(item))
+    failed = [a for a in audits if a.failing]
+    states = sum(len(a.states) for a in audits)
+    click.echo(
+        f"{len(audits)} package(s), {states} states: "
+        + (f"{len(failed)} with serious or critical problems" if failed else "all pass")
+        + f"; reports next to each package in {folder}"
+    )
+    if failed:
+        sys.exit(ExitCode.CONTENT_ERRORS)
 
 
 @cli.group()

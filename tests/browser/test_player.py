@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import summarise
-from tests.browser.learner import Learner
+from builder.audit.learner import Learner
 from tests.conftest import REPO
 
 CATALOGUE_MODULES = sorted(
@@ -182,20 +180,6 @@ def test_state_survives_encoding_for_every_activity_type(
     assert len(result["text"]) < 80
 
 
-def test_no_request_leaves_the_local_server(
-    page: Page, sites: dict[str, str], requests_seen: list[str]
-) -> None:
-    base = sites["catalogue"]
-    page.goto(f"{base}/index.html")
-    page.locator(".ts-cards a").first.click()
-    for module in CATALOGUE_MODULES:
-        learner = open_module(page, base, module)
-        learner.play_to_the_end(right=False)
-    assert requests_seen
-    outside = [url for url in requests_seen if not url.startswith(base + "/")]
-    assert outside == []
-
-
 def test_focus_moves_to_each_new_screen(page: Page, sites: dict[str, str]) -> None:
     learner = open_module(page, sites["minimal"], "demo")
     learner.next()
@@ -265,38 +249,6 @@ def visit_every_screen(
             check(f"screen {index} ({screen['id']}) with feedback")
         learner.next()
     check("summary")
-
-
-@pytest.mark.parametrize("module", CATALOGUE_MODULES)
-def test_axe_finds_no_violation_on_any_screen(
-    page: Page,
-    sites: dict[str, str],
-    axe: Callable[[], list[dict[str, Any]]],
-    module: str,
-) -> None:
-    learner = open_module(page, sites["catalogue"], module)
-
-    def check(where: str) -> None:
-        violations = axe()
-        assert violations == [], f"{module}, {where}:\n{summarise(violations)}"
-
-    visit_every_screen(page, learner, check)
-
-
-def test_axe_finds_no_violation_on_catalogue_pages(
-    page: Page, sites: dict[str, str], axe: Callable[[], list[dict[str, Any]]]
-) -> None:
-    base = sites["catalogue"]
-    page.goto(f"{base}/index.html")
-    path_pages = page.eval_on_selector_all(
-        'a[href^="paths/"]', "links => links.map(a => a.getAttribute('href'))"
-    )
-    assert path_pages, "the home page links to no path page"
-    for name in ["index.html", *path_pages]:
-        page.goto(f"{base}/{name}")
-        assert page.evaluate("document.title") != "Error response"
-        violations = axe()
-        assert violations == [], f"{name}:\n{summarise(violations)}"
 
 
 def test_player_controls_are_large_touch_targets(

@@ -17,10 +17,10 @@ from urllib.parse import urlencode
 import pytest
 from playwright.sync_api import Frame, Page, expect
 
+from builder.audit.learner import Learner
 from builder.loader import load_catalogue
 from builder.projection import project_module
 from builder.state_budget import worst_case_state
-from tests.browser.learner import Learner
 from tests.conftest import REPO, ROOTS
 
 VERSIONS = ["12", "2004"]

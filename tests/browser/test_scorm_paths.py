@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Frame, Page, expect
 
-from tests.browser.learner import Learner
+from builder.audit.learner import Learner
 from tests.browser.test_scorm import (
     VERSIONS,
     calls,

@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.learner import Learner
+from builder.audit.learner import Learner
 from tests.conftest import REPO, copy_project, run
 from tests.xblocks.workbench import Workbench, running_workbench
 

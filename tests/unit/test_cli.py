@@ -111,6 +111,7 @@ def test_help_everywhere() -> None:
         ["list", "--help"],
         ["bench", "--help"],
         ["bench", "scorm", "--help"],
+        ["audit", "--help"],
     ):
         assert run(args, REPO).exit_code == 0, args
 
@@ -141,6 +142,7 @@ def test_console_script_exit_codes(minimal: Path) -> None:
 
 def test_cli_group_lists_every_command() -> None:
     assert set(cli.commands) == {
+        "audit",
         "bench",
         "build",
         "calibrate",

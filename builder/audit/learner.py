@@ -1,5 +1,8 @@
 """A learner driving the player by touch or by keyboard only.
 
+Used by ``tisseuse audit`` to reach every state of a module (feedback shown,
+summary) and by the browser tests to play modules as a person would.
+
 Answers come from the module's own answer key (read from the page), so the
 same learner plays any module, and can answer wrongly on purpose.
 """
@@ -51,7 +54,7 @@ class Learner:
         self.page.keyboard.press("Space" if kind in ("checkbox", "radio") else "Enter")
 
     def choose_radio(self, input_id: str) -> None:
-        """Select a radio button: tap its label, or Tab into its group and use arrows."""
+        """Select a radio: tap its label, or Tab into its group and use arrows."""
         if self.mode == "touch":
             self.doc.locator(f'label[for="{input_id}"]').tap()
             return
@@ -137,4 +140,5 @@ class Learner:
             if screen["activity"]:
                 self.answer(screen, right=right)
             self.next()
-        assert self.heading() == "Bilan du module"
+        summary = self.doc.evaluate("Tisseuse.t('summary_title')")
+        assert self.heading() == summary, "no summary after the last screen"
