@@ -122,14 +122,19 @@ class Theme(Model):
         """``@font-face`` rules for the bundled fonts, at ``<prefix>fonts/...``."""
         return font_faces(self.fonts, prefix)
 
+    def variables(self) -> dict[str, str]:
+        """The CSS custom properties the player reads (``--ts-primary``...)."""
+        names = {"background": "bg"}
+        variables = {
+            f"--ts-{names.get(k, k).replace('_', '-')}": v
+            for k, v in sorted(self.colours.items())
+        }
+        variables["--ts-font"] = self.font_family
+        return variables
+
     def css_variables(self) -> Markup:
         """The ``:root`` rule; safe to embed: every value was validated."""
-        names = {"background": "bg"}
-        lines = [
-            f"--ts-{names.get(k, k).replace('_', '-')}: {v};"
-            for k, v in sorted(self.colours.items())
-        ]
-        lines.append(f"--ts-font: {self.font_family};")
+        lines = [f"{k}: {v};" for k, v in self.variables().items()]
         return Markup(":root {\n  " + "\n  ".join(lines) + "\n}\n")
 
 

@@ -205,3 +205,32 @@ def test_without_olxcleaner_build_openedx_says_how_to_install_and_writes_nothing
         "nothing written."
     ]
     assert not (minimal / "dist").exists()
+
+
+def test_a_theme_reaches_the_course_card_and_every_block(tmp_path: Path) -> None:
+    """Colours and font on each block's root, the name on the course card, and
+    learners' progress kept: the theme is not part of a module's version."""
+    project = copy_project(REPO, tmp_path / "project")
+    for name, extra in (("plain", []), ("themed", ["--theme", "federation-exemple"])):
+        out = str(tmp_path / name)
+        result = run(["build", "openedx", "-q", "--out", out, *extra], project)
+        assert result.exit_code == 0, result.stderr
+    plain, themed = (
+        json.loads((tmp_path / n / "openedx" / "catalogue.json").read_text("utf-8"))
+        for n in ("plain", "themed")
+    )
+    module = themed["modules"]["t1-transmissions-ciblees"]
+    assert module["theme"]["variables"]["--ts-primary"] == "#0b5d50"
+    assert plain["modules"]["t1-transmissions-ciblees"]["theme"]["name"] == "default"
+    for kind in ("modules", "paths"):
+        for key, item in themed[kind].items():
+            assert item["version"] == plain[kind][key]["version"], key
+    files = members(tmp_path / "themed" / "openedx" / "course.tar.gz")
+    policy = json.loads(files["course/policies/course/policy.json"])
+    assert policy["course/course"]["display_organization"] == "Fédération des Tilleuls"
+    vertical = etree.fromstring(files["course/vertical/unit-soin.xml"])
+    path = Lms().load(etree.tostring(vertical[0], encoding="unicode"))
+    for block in (path, path.placement_child(), *path.module_children().values()):
+        html = block.runtime.render(block, "student_view").body_html()
+        root = re.search(r'<div class="tisseuse-xblock"[^>]*>', html)
+        assert root and "--ts-primary: #0b5d50" in root.group(0), html[:200]

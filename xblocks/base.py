@@ -10,6 +10,7 @@ must leave nothing half-written.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from importlib import resources
 from typing import Any
@@ -123,6 +124,29 @@ def player_catalogue() -> dict[str, str]:
     return {**strings, **XBLOCK_STRINGS}
 
 
+#: What a theme may set on a block: our custom properties, with values made
+#: of the characters colours and font lists use (checked again here: the
+#: content comes from an imported course).
+THEME_PROPERTY = re.compile(r"^--ts-[a-z][a-z-]*$")
+THEME_VALUE = re.compile(r"^[A-Za-z0-9#\"', .-]{1,200}$")
+
+
+def theme_style(content: Json | None) -> str:
+    """The theme's custom properties as an inline style, or ''."""
+    theme = (content or {}).get("theme")
+    variables = theme.get("variables") if isinstance(theme, dict) else None
+    if not isinstance(variables, dict):
+        return ""
+    return "; ".join(
+        f"{name}: {value}"
+        for name, value in sorted(variables.items())
+        if isinstance(name, str)
+        and isinstance(value, str)
+        and THEME_PROPERTY.match(name)
+        and THEME_VALUE.match(value)
+    )
+
+
 def data_script(value: Any) -> str:
     """JSON inside ``<script type="application/json">``, safe from break-out."""
     text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
@@ -172,11 +196,20 @@ class TisseuseBlockMixin:
             "strings": self.player_strings(),
         }
 
-    def fragment(self, kind: str, html: str, data: Json, init: str) -> Fragment:
-        """A view: our markup, the data for the script, the shared assets."""
+    def fragment(
+        self, kind: str, html: str, data: Json, init: str, content: Json | None = None
+    ) -> Fragment:
+        """A view: our markup, the data for the script, the shared assets.
+
+        ``content`` (the block's module or path) may carry the theme it was
+        built with: its colours and font become custom properties on the
+        block's root, over the shared stylesheet's defaults.
+        """
+        style = theme_style(content)
         frag = Fragment(
-            f'<div class="tisseuse-xblock" data-tisseuse-block="{kind}">'
-            f"{data_script(data)}{html}</div>"
+            f'<div class="tisseuse-xblock" data-tisseuse-block="{kind}"'
+            + (f' style="{escape(style)}"' if style else "")
+            + f">{data_script(data)}{html}</div>"
         )
         for asset in ASSETS:
             url = self.runtime.local_resource_url(self, asset)

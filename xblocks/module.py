@@ -182,7 +182,7 @@ class TisseuseModuleBlock(
             **self.player_languages(module["lang"]),
         }
         html = '<div class="ts-player" data-tisseuse-xblock-player></div>'
-        return self.fragment("module", html, data, "TisseuseModuleXBlock")
+        return self.fragment("module", html, data, "TisseuseModuleXBlock", module)
 
     def student_view_data(self, context: Json | None = None) -> Json:
         """For the mobile apps: the public module and this learner's progress.

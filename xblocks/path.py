@@ -168,7 +168,7 @@ class TisseusePathBlock(
             **self.player_languages(self.path.get("lang", "fr")),
         }
         html = '<div class="ts-path" data-tisseuse-xblock-path></div>' + "".join(slots)
-        frag = self.fragment("path", html, data, "TisseusePathXBlock")
+        frag = self.fragment("path", html, data, "TisseusePathXBlock", self.path)
         frag.add_fragment_resources(children)
         return frag
 

@@ -178,7 +178,9 @@ class TisseusePlacementBlock(
             **self.player_languages(self.path.get("lang", "fr")),
         }
         html = '<div class="ts-player" data-tisseuse-xblock-placement></div>'
-        return self.fragment("placement", html, data, "TisseusePlacementXBlock")
+        return self.fragment(
+            "placement", html, data, "TisseusePlacementXBlock", self.path
+        )
 
     def student_view_data(self, context: Json | None = None) -> Json:
         """For the mobile apps: status, the current question, the outcome.

@@ -37,6 +37,7 @@ from builder.render import strings
 from builder.targets.base import BuildContext, write_bytes, write_text
 from builder.targets.package import _timestamp
 from builder.theme_wording import player_wording
+from builder.themes import Theme
 from xblocks.catalogue import CATALOGUE_SCHEMA
 from xblocks.olx import BLOCK_TAGS, path_element
 
@@ -69,6 +70,27 @@ def compile_module(
             screen = {**screen, "image": {**screen["image"], **picture.inline()}}
         screens.append(screen)
     return {**projection, "screens": screens}
+
+
+def with_theme(compiled: Json, theme: Theme) -> Json:
+    """Every module and path carries the theme's look (outside its version).
+
+    A block keeps a copy of its content, and the LMS never reads the
+    catalogue: the theme travels with each projection, so the blocks of a
+    course built with ``--theme`` show its colours and font. The version is
+    left alone: a new theme must not send learners back to the start.
+    """
+    look = {
+        "name": theme.name,
+        "organisation": theme.organisation,
+        "variables": theme.variables(),
+    }
+    return {
+        **compiled,
+        "theme": look,
+        "modules": {k: {**m, "theme": look} for k, m in compiled["modules"].items()},
+        "paths": {k: {**p, "theme": look} for k, p in compiled["paths"].items()},
+    }
 
 
 def compile_path(
@@ -199,7 +221,7 @@ def course_files(
     files["course.xml"] = _xml(course_key)
     files[f"course/{RUN}.xml"] = _xml(course)
     files[f"policies/{RUN}/policy.json"] = _json(
-        {f"course/{RUN}": _policy(catalogue, image[0])}
+        {f"course/{RUN}": _policy(catalogue, image[0], compiled.get("theme"))}
     )
     files[f"policies/{RUN}/grading_policy.json"] = _json(
         _grading(len(catalogue.paths), messages["assignment_type"])
@@ -210,10 +232,13 @@ def course_files(
     return files
 
 
-def _policy(catalogue: Catalogue, image: str) -> Json:
+def _policy(catalogue: Catalogue, image: str, theme: Json | None = None) -> Json:
     """Course settings. olxcleaner requires an image and an end date: the end is
-    far away (change both in Studio's "Schedule & Details")."""
+    far away (change both in Studio's "Schedule & Details"). The theme's
+    organisation is the name the course card and about page show."""
+    organisation = {"display_organization": theme["organisation"]} if theme else {}
     return {
+        **organisation,
         "display_name": catalogue.meta.title,
         "language": catalogue.language,
         "start": "2020-01-01T00:00:00Z",
@@ -337,7 +362,7 @@ class OpenEdxTarget:
 
     def build(self, catalogue: Catalogue, ctx: BuildContext) -> list[Path]:
         where = Location(catalogue.root / "modules" / "paths.yaml")
-        compiled = compile_catalogue(catalogue, ctx.images)
+        compiled = with_theme(compile_catalogue(catalogue, ctx.images), ctx.theme)
         messages = strings(ctx.ui_lang) | player_wording(ctx.theme.wording, ctx.ui_lang)
         files = course_files(catalogue, compiled, messages, _course_image(ctx))
         check = ctx.out / ".olx-check"

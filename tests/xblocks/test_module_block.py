@@ -325,3 +325,22 @@ def test_student_view_data_documents_the_public_module(module_block: Any) -> Non
     assert set(data) == {"module", "progress", "graded"}
     assert "key" not in data["module"]
     assert data["progress"]["total"] == len(data["module"]["screens"])
+
+
+def test_a_theme_in_the_content_styles_the_block_root_and_nothing_else() -> None:
+    from xblocks.base import theme_style
+
+    content = {
+        "theme": {
+            "variables": {
+                "--ts-primary": "#0b5d50",
+                "--ts-font": '"Atkinson Hyperlegible", Arial, sans-serif',
+                "--ts-link": "red; background: url(https://tracker.invalid/x)",
+                "color": "#000000",
+            }
+        }
+    }
+    assert theme_style(content) == (
+        '--ts-font: "Atkinson Hyperlegible", Arial, sans-serif; --ts-primary: #0b5d50'
+    )
+    assert theme_style({}) == "" and theme_style({"theme": "x"}) == ""
