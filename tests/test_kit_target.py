@@ -23,7 +23,7 @@ from typing import ClassVar
 import pytest
 
 from builder.kit.pdf import RefusedResource, render_pdf
-from tests.conftest import GOLDEN, edit, run, tree_files
+from tests.conftest import GOLDEN, REPO, edit, run, tree_files
 
 BASE = "https://formation.example.org/tisseuse"
 MISSING = (
@@ -339,3 +339,22 @@ def test_the_command_line_base_url_wins_over_environment_and_catalogue(
         "tisseuse: --base-url must be an http:// or https:// address, not "
         "'formation.example.net'; nothing written.\n"
     )
+
+
+def test_the_theme_logo_and_name_are_printed_on_every_document(
+    minimal: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shutil.copytree(REPO / "themes" / "federation-exemple", minimal / "themes" / "fed")
+    monkeypatch.setenv("TISSEUSE_BASE_URL", BASE)
+    result = run(["build", "kit", "--theme", "fed", "-q"], minimal)
+    assert result.exit_code == 0, result.stderr
+    kit = minimal / "dist" / "kit"
+    [logo] = (kit / "assets").glob("logo-*.svg")
+    index = page(kit / "index.html")
+    assert f'<img class="kit-logo" src="assets/{logo.name}"' in index
+    assert "Fédération des Tilleuls" in index
+    memo = page(kit / "modules" / "demo" / "memo.html")
+    assert f'class="kit-doc-logo" src="../../assets/{logo.name}"' in memo
+    assert f'background: url("../../assets/{logo.name}")' in memo  # page 2 onwards
+    assert '@top-left { content: "Fédération des Tilleuls"' in memo
+    assert "--ts-primary: #0b5d50;" in memo

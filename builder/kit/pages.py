@@ -85,6 +85,16 @@ class KitPages:
         path = self.catalogue.module_dir(module) / image.src
         return self.images.figure(path, image.src, image.width).print_html()
 
+    @cached_property
+    def logo(self) -> tuple[str, bytes, dict[str, Any]] | None:
+        """The theme's logo as printed: its file under ``assets/``, and its
+        ``<img>`` size; None when the theme has no logo."""
+        if self.theme.logo is None:
+            return None
+        picture = self.images.logo(self.theme.logo)
+        html = picture.print_html()
+        return f"assets/{html['src']}", picture.print_file.data, html
+
     def module_url(self, module: Module) -> str | None:
         return (
             f"{self.base_url}/modules/{module.id}/index.html" if self.base_url else None
@@ -101,6 +111,7 @@ class KitPages:
             "catalogue": catalogue,
             "catalogue_title": french_spacing(catalogue.meta.title),
             "organisation": self.theme.organisation,
+            "logo": {**self.logo[2], "src": root + self.logo[0]} if self.logo else None,
             "theme_css": self.theme.css_variables() + self.theme.font_faces(root),
             "page_font": Markup(self.theme.font_family),  # validated CSS list
             "fr": french_spacing,

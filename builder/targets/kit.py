@@ -90,6 +90,8 @@ class KitTarget:
             write_bytes(ctx.out / name, data)
             for name, data in font_files(ctx.theme.fonts).items()
         ]
+        if pages.logo is not None:
+            files.append(write_bytes(ctx.out / pages.logo[0], pages.logo[1]))
         for module in catalogue.modules:
             folder = ctx.out / "modules" / module.id
             for name, data in print_media(ctx.images, catalogue, module).items():
