@@ -43,7 +43,7 @@ PRIVATE = (
     b"TisseusePhone",  # EXIF maker
     b"2024:03:01",  # EXIF date
     b"Marie",  # JPEG comment, PNG text, SVG metadata
-    b"/home/",  # paths in PNG text and SVG attributes
+    b"\\Users\\",  # the author's Windows folder, in PNG text and SVG attributes
     b"Swapped primaries",  # the ICC profile's description
     b"acsp",  # any ICC profile's signature
     b"Exif",

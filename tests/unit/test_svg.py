@@ -97,7 +97,7 @@ def test_cleaning_keeps_the_drawing_and_drops_editor_data() -> None:
     source = SCHEMA.read_bytes()
     assert inspect_svg(source).problems == ()
     cleaned = clean_svg(source)
-    for private in (b"Marie", b"/home/", b"inkscape", b"sodipodi", b"<!--", b"<?"):
+    for private in (b"Marie", b"\\Users\\", b"inkscape", b"sodipodi", b"<!--", b"<?"):
         assert private in source
         assert private not in cleaned, private
     root = etree.fromstring(cleaned)

@@ -125,7 +125,7 @@ def pictogram() -> bytes:
     draw.ellipse((220, 120, 380, 280), fill=(224, 137, 58, 230))
     info = PngImagePlugin.PngInfo()
     info.add_text("Author", "Marie Exemple")
-    info.add_itxt("Comment", "Dessiné sur /home/marie/bureau")
+    info.add_itxt("Comment", r"Dessiné sur C:\Users\marie\Bureau")
     info.add_text("Software", "TisseusePhone", zip=True)
     buffer = io.BytesIO()
     image.save(buffer, "PNG", pnginfo=info, exif=gps_exif(None))
@@ -161,7 +161,7 @@ SCHEMA = """<?xml version="1.0" encoding="UTF-8" standalone="no"?>
    xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"
    xmlns:dc="http://purl.org/dc/elements/1.1/"
    width="480" height="270" viewBox="0 0 480 270"
-   sodipodi:docname="/home/marie/schema.svg"
+   sodipodi:docname="C:\\Users\\marie\\Bureau\\schema.svg"
    inkscape:version="1.3">
   <sodipodi:namedview id="view" inkscape:zoom="1.5" inkscape:window-width="1920"/>
   <metadata>
