@@ -18,6 +18,7 @@ from typing import Any
 import click
 
 from builder import __version__
+from builder.audit import AUDIT_TARGETS
 from builder.diagnostics import BuildError, ExitCode, Report
 from builder.messages import DEFAULT_UI_LANG, ui_languages
 
@@ -378,7 +379,7 @@ def _write_calibration(root: Path, fits: list[Any], day: str) -> None:
 
 @cli.command()
 @_root_option
-@click.argument("targets", nargs=-1, type=click.Choice(["web", "scorm12", "scorm2004"]))
+@click.argument("targets", nargs=-1, type=click.Choice(AUDIT_TARGETS))
 @click.option(
     "--dist",
     type=click.Path(file_okay=False, path_type=Path),
@@ -427,7 +428,7 @@ def audit(
     try:
         audits = audit_dist(
             folder,
-            targets or ("web", "scorm12", "scorm2004"),
+            targets or AUDIT_TARGETS,
             root,
             chromium,
             click.echo,

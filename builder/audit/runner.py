@@ -36,8 +36,6 @@ from builder.audit.measure import (
 from builder.audit.walkers import scorm_documents, web_documents
 from builder.bench.scorm import HARNESS, served
 
-TARGETS = ("web", "scorm12", "scorm2004")
-
 
 class AuditSetupError(Exception):
     """Something the audit needs is missing; the message says how to get it."""
@@ -56,7 +54,6 @@ class PackageAudit:
     applied: set[str] = field(default_factory=set)
     inventory: Counter[str] = field(default_factory=Counter)
     reused: int = 0
-    notes: list[str] = field(default_factory=list)
     seconds: float = 0.0
 
     @property
