@@ -20,15 +20,23 @@ Protocol (shared/notes/placement-engine.md §4.1, on the bundled item bank):
 Metrics, per competence decision: agreement with the whole-bank decision;
 accuracy for learners at least 0.5 logit from the cut; harmful skips (the
 module skipped while θ < cut − 0.5); items asked as a share of the bank.
+For the adaptive quiz it also tells how each competence ended: decided
+early, at its own item limit, or cut short by the quiz's limit (with the
+agreement of each), which is where the disagreements come from.
+
+What-ifs for product decisions, never the shipped figures: ``parameters="true"``
+gives the engine the simulated truth (what perfect calibration would reach),
+``max_per_competence`` and ``quiz_cap`` replace the banks' limits.
 """
 
 from __future__ import annotations
 
 import math
 import random
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 from builder.placement import engine
 
@@ -47,6 +55,8 @@ class Tally:
     same_route: int = 0
     items: int = 0
     bank: int = 0
+    endings: Counter[str] = field(default_factory=Counter)
+    endings_agree: Counter[str] = field(default_factory=Counter)
 
     def add(
         self,
@@ -57,9 +67,13 @@ class Tally:
         cut: float,
         route: str = "",
         full_route: str = "",
+        ending: str = "",
     ) -> None:
         self.decisions += 1
         self.agree += master == full_master
+        if ending:
+            self.endings[ending] += 1
+            self.endings_agree[ending] += master == full_master
         self.same_route += route == full_route
         if abs(theta - cut) >= 0.5:
             self.beyond += 1
@@ -75,8 +89,23 @@ class Tally:
             "mean_items_pct": round(self.items / self.bank, 4),
         }
 
+    def ending_summary(self) -> dict[str, dict[str, float]]:
+        """Share of the decisions that ended each way, and their agreement."""
+        return {
+            kind: {
+                "share": round(self.endings[kind] / self.decisions, 4),
+                "agreement": round(self.endings_agree[kind] / self.endings[kind], 4),
+            }
+            for kind in ENDINGS
+            if self.endings[kind]
+        }
+
 
 DESIGNS = ("adaptive", "whole bank", "fixed 70 %")
+ENDINGS = ("decided", "item limit", "quiz limit")
+"""How a competence of the adaptive quiz ended: P(mastery) crossed a threshold;
+it used its own maximum of items undecided; the whole quiz's maximum stopped
+it first (or its bank ran out of families)."""
 
 
 @dataclass
@@ -89,7 +118,19 @@ class Simulation:
     learners: int = 2000
     worlds: int = 10
     seed: int = 2026
+    parameters: Literal["expert", "true"] = "expert"
+    """What the engine knows: the expert parameters, or the simulated truth."""
+    max_per_competence: int | None = None
+    quiz_cap: int | None = None
     tallies: dict[str, Tally] = field(default_factory=dict)
+
+    @property
+    def as_shipped(self) -> bool:
+        return (
+            self.parameters == "expert"
+            and self.max_per_competence is None
+            and self.quiz_cap is None
+        )
 
     def run(
         self, echo: Callable[[str], None] | None = None
@@ -97,10 +138,14 @@ class Simulation:
         rnd = random.Random(self.seed)
         self.tallies = {name: Tally() for name in DESIGNS}
         per_world = max(1, self.learners // self.worlds)
+        paths = [what_if(p, self.max_per_competence, self.quiz_cap) for p in self.paths]
         for world in range(self.worlds):
             truth = true_items(self.items, rnd)
+            banks = paths
+            if self.parameters == "true":
+                banks = [known_truth(p, truth) for p in paths]
             for n in range(per_world):
-                self._learner(self.paths[n % len(self.paths)], truth, rnd)
+                self._learner(banks[n % len(banks)], truth, rnd)
             if echo:
                 echo(f"  world {world + 1}/{self.worlds}: {per_world} learners")
         return {name: tally.summary() for name, tally in self.tallies.items()}
@@ -109,9 +154,9 @@ class Simulation:
         self, bank: Bank, truth: dict[str, dict[str, Any]], rnd: random.Random
     ) -> None:
         active = [i for i in bank["items"] if i["status"] == "active"]
-        fixed = fixed_form(
-            bank, max(1, min(6, bank["max_items"] // len(bank["competences"])))
-        )
+        longest = max(c["max_items"] for c in bank["competences"])
+        share = bank["max_items"] // len(bank["competences"])
+        fixed = fixed_form(bank, max(1, min(longest, share)))
         thetas = {c["id"]: rnd.gauss(0, 1) for c in bank["competences"]}
         responses = {i["id"]: rnd.random() < p_true(truth, i, thetas) for i in active}
         asked = engine.play(bank, rnd.getrandbits(32), lambda i: responses[i["id"]])
@@ -145,6 +190,12 @@ class Simulation:
         full_master = full_pm >= 0.5
         full_route = engine.decision(competence, full_pm, len(whole))
         status = engine.competence_status(bank, competence, asked)
+        if status["decision"] in ("skip", "remediation"):
+            ending = "decided"
+        elif status["items"] >= competence["max_items"]:
+            ending = "item limit"
+        else:
+            ending = "quiz limit"
         self.tallies["adaptive"].add(
             status["p_mastery"] >= 0.5,
             status["decision"] == "skip",
@@ -153,6 +204,7 @@ class Simulation:
             cut,
             status["decision"],
             full_route,
+            ending,
         )
         self.tallies["whole bank"].add(
             full_master,
@@ -184,6 +236,26 @@ def true_items(
     for item in items:
         a = min(2.5, max(0.6, math.exp(rnd.gauss(math.log(1.3), 0.3))))
         out[item["id"]] = {**item, "a": a, "b": item["b"] + rnd.gauss(0, 0.35)}
+    return out
+
+
+def known_truth(bank: Bank, truth: dict[str, dict[str, Any]]) -> Bank:
+    """``bank`` with the true a and b: the engine after a perfect calibration."""
+    items = [
+        {**i, "a": truth[i["id"]]["a"], "b": truth[i["id"]]["b"]} for i in bank["items"]
+    ]
+    return {**bank, "items": items}
+
+
+def what_if(bank: Bank, max_per_competence: int | None, quiz_cap: int | None) -> Bank:
+    """``bank`` with other item limits (``None`` keeps the bank's own)."""
+    out = dict(bank)
+    if max_per_competence is not None:
+        out["competences"] = [
+            {**c, "max_items": max_per_competence} for c in bank["competences"]
+        ]
+    if quiz_cap is not None:
+        out["max_items"] = quiz_cap
     return out
 
 
@@ -223,5 +295,21 @@ def table(summaries: dict[str, dict[str, float]]) -> list[str]:
             f"{name:<12}{s['agreement']:>11.3f}{s['route_agreement']:>12.3f}"
             f"{s['accuracy_beyond_05']:>15.3f}{s['harmful_skips']:>15.4f}"
             f"{s['mean_items_pct']:>14.3f}"
+        )
+    return lines
+
+
+def endings_table(endings: dict[str, dict[str, float]]) -> list[str]:
+    """How the adaptive quiz's competence decisions ended."""
+    labels = {
+        "decided": "decided early (P(mastery) ≥ skip or ≤ remediation threshold)",
+        "item limit": "undecided at the competence's own item limit",
+        "quiz limit": "undecided when the whole quiz reached its limit",
+    }
+    lines = ["how each competence of the adaptive quiz ended:"]
+    for kind, figures in endings.items():
+        lines.append(
+            f"  {figures['share']:>6.1%} {labels[kind]:<64}"
+            f"agreement {figures['agreement']:.3f}"
         )
     return lines

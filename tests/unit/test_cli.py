@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from builder.cli import cli
+from builder.placement.simulate import known_truth
 from builder.schema import SCHEMAS, schema_text
 from tests.conftest import REPO, run
 
@@ -155,11 +156,18 @@ def test_cli_group_lists_every_command() -> None:
     }
 
 
-def test_bench_placement_ends_with_the_json_line() -> None:
-    result = run(["bench", "placement", "--learners", "40", "--worlds", "2"], REPO)
+def bench_placement(*options: str) -> tuple[list[str], dict]:
+    args = ["bench", "placement", "--learners", "40", "--worlds", "2", *options]
+    result = run(args, REPO)
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.strip().splitlines()
-    assert lines[-5].split() == [
+    return lines, json.loads(lines[-1])
+
+
+def test_bench_placement_ends_with_the_json_line() -> None:
+    lines, data = bench_placement()
+    header = next(line for line in lines if line.startswith("design"))
+    assert header.split() == [
         "design",
         "agreement",
         "same",
@@ -172,7 +180,6 @@ def test_bench_placement_ends_with_the_json_line() -> None:
         "%",
         "bank",
     ]
-    data = json.loads(lines[-1])
     keys = {
         "agreement",
         "accuracy_beyond_05",
@@ -182,3 +189,48 @@ def test_bench_placement_ends_with_the_json_line() -> None:
     }
     assert keys <= set(data)
     assert 0 < data["mean_items_pct"] < 1
+    assert isinstance(data["bar_met"], bool)
+    assert not any(line.startswith("what-if") for line in lines)
+
+
+def test_bench_placement_says_how_each_competence_ended() -> None:
+    lines, data = bench_placement()
+    endings = data["endings"]
+    assert set(endings) <= {"decided", "item limit", "quiz limit"}
+    assert abs(sum(e["share"] for e in endings.values()) - 1) < 0.001
+    assert "how each competence of the adaptive quiz ended:" in lines
+    # A quiz of four items cannot give each competence its two items.
+    _, tight = bench_placement("--quiz-cap", "4")
+    assert tight["endings"]["quiz limit"]["share"] > 0.5
+
+
+def test_bench_placement_what_ifs_change_the_quiz_but_never_claim_the_bar() -> None:
+    _, shipped = bench_placement()
+    lines, shorter = bench_placement("--max-per-competence", "2")
+    assert lines[1] == (
+        "what-if run, not the shipped figures: at most 2 items per competence"
+    )
+    assert shorter["bar_met"] is None
+    assert isinstance(shorter["within_bar"], bool)
+    assert shorter["max_per_competence"] == 2
+    assert shorter["mean_items_pct"] < shipped["mean_items_pct"]
+    assert "item limit" in shorter["endings"]
+
+
+def test_bench_placement_can_give_the_engine_the_true_parameters() -> None:
+    _, shipped = bench_placement()
+    lines, oracle = bench_placement("--parameters", "true")
+    assert oracle["parameters"] == "true" and oracle["bar_met"] is None
+    assert "the engine knows the true parameters" in lines[1]
+    # Same learners and answers, other parameters: other questions asked.
+    figures = ("agreement", "accuracy_beyond_05", "mean_items_pct")
+    assert [oracle[k] for k in figures] != [shipped[k] for k in figures]
+
+
+def test_known_truth_gives_the_engine_the_simulated_parameters() -> None:
+    bank = {"items": [{"id": "x", "a": 1.0, "b": 0.5, "c": 0.25}], "max_items": 24}
+    truth = {"x": {"id": "x", "a": 1.7, "b": 0.2, "c": 0.25}}
+    assert known_truth(bank, truth)["items"] == [
+        {"id": "x", "a": 1.7, "b": 0.2, "c": 0.25}
+    ]
+    assert bank["items"][0]["a"] == 1.0  # the shipped bank is left alone
