@@ -529,7 +529,12 @@ def bench_placement_command(
     import json as json_module
 
     from builder.placement.bank import placement_data, whole_catalogue
-    from builder.placement.simulate import Simulation, endings_table, table
+    from builder.placement.simulate import (
+        Simulation,
+        endings_table,
+        never_asked_table,
+        table,
+    )
 
     catalogue = _load(root, False)
     items = whole_catalogue(catalogue)["engine"]["items"]
@@ -566,6 +571,9 @@ def bench_placement_command(
     endings = simulation.tallies["adaptive"].ending_summary()
     for line in endings_table(endings):
         click.echo(line)
+    never = simulation.never_asked()
+    for line in never_asked_table(never, len(items)):
+        click.echo(line)
     adaptive = summaries["adaptive"]
     within = (
         adaptive["agreement"] >= 0.90
@@ -578,6 +586,7 @@ def bench_placement_command(
         "bar_met": within if simulation.as_shipped else None,
         "within_bar": within,
         "endings": endings,
+        "never_asked": sorted(i["id"] for i in never),
         "parameters": parameters,
         "max_per_competence": max_per_competence,
         "quiz_cap": quiz_cap,

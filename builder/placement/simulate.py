@@ -123,6 +123,8 @@ class Simulation:
     max_per_competence: int | None = None
     quiz_cap: int | None = None
     tallies: dict[str, Tally] = field(default_factory=dict)
+    asked: Counter[str] = field(default_factory=Counter)
+    """How many simulated quizzes asked each item."""
 
     @property
     def as_shipped(self) -> bool:
@@ -137,6 +139,7 @@ class Simulation:
     ) -> dict[str, dict[str, float]]:
         rnd = random.Random(self.seed)
         self.tallies = {name: Tally() for name in DESIGNS}
+        self.asked = Counter()
         per_world = max(1, self.learners // self.worlds)
         paths = [what_if(p, self.max_per_competence, self.quiz_cap) for p in self.paths]
         for world in range(self.worlds):
@@ -150,6 +153,15 @@ class Simulation:
                 echo(f"  world {world + 1}/{self.worlds}: {per_world} learners")
         return {name: tally.summary() for name, tally in self.tallies.items()}
 
+    def never_asked(self) -> list[dict[str, Any]]:
+        """Active items of the tested paths that no simulated quiz asked."""
+        tested = {i["id"] for p in self.paths for i in p["items"]}
+        return [
+            i
+            for i in self.items
+            if i["id"] in tested and i["status"] == "active" and not self.asked[i["id"]]
+        ]
+
     def _learner(
         self, bank: Bank, truth: dict[str, dict[str, Any]], rnd: random.Random
     ) -> None:
@@ -160,6 +172,7 @@ class Simulation:
         thetas = {c["id"]: rnd.gauss(0, 1) for c in bank["competences"]}
         responses = {i["id"]: rnd.random() < p_true(truth, i, thetas) for i in active}
         asked = engine.play(bank, rnd.getrandbits(32), lambda i: responses[i["id"]])
+        self.asked.update(item for item, _ in asked)
         counts = {
             "adaptive": len(asked),
             "whole bank": len(active),
@@ -312,4 +325,15 @@ def endings_table(endings: dict[str, dict[str, float]]) -> list[str]:
             f"  {figures['share']:>6.1%} {labels[kind]:<64}"
             f"agreement {figures['agreement']:.3f}"
         )
+    return lines
+
+
+def never_asked_table(never: list[dict[str, Any]], total: int) -> list[str]:
+    """Items no simulated learner met: they will never collect calibration data."""
+    lines = [f"items never asked: {len(never)} of {total}"]
+    by_b: dict[float, list[str]] = {}
+    for item in never:
+        by_b.setdefault(float(item["b"]), []).append(item["id"])
+    for b, ids in sorted(by_b.items()):
+        lines.append(f"  difficulty {b:+.1f}: {', '.join(sorted(ids))}")
     return lines

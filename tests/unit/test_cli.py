@@ -200,8 +200,14 @@ def test_bench_placement_says_how_each_competence_ended() -> None:
     assert abs(sum(e["share"] for e in endings.values()) - 1) < 0.001
     assert "how each competence of the adaptive quiz ended:" in lines
     # A quiz of four items cannot give each competence its two items.
-    _, tight = bench_placement("--quiz-cap", "4")
+    tight_lines, tight = bench_placement("--quiz-cap", "4")
     assert tight["endings"]["quiz limit"]["share"] > 0.5
+    # ... and leaves most of the bank unasked, which the bench lists.
+    assert len(tight["never_asked"]) > len(data["never_asked"])
+    total = int(next(x for x in lines if x.startswith("items never")).split()[-1])
+    assert f"items never asked: {len(tight['never_asked'])} of {total}" in tight_lines
+    listed = " ".join(x for x in tight_lines if x.startswith("  difficulty"))
+    assert all(item in listed for item in tight["never_asked"])
 
 
 def test_bench_placement_what_ifs_change_the_quiz_but_never_claim_the_bar() -> None:
