@@ -32,6 +32,7 @@ Bank = dict[str, Any]
 Answer = tuple[str, bool]
 
 WARMUP_P = 0.7  # the first item of a competence: P(right) at the prior mean
+# (a bank's optional "warmup" replaces it; 0 asks the most informative first)
 EPSILON = 1e-9
 
 
@@ -201,8 +202,10 @@ def next_item(bank: Bank, answers: Sequence[Answer], seed: int) -> str | None:
         (items[i], r) for i, r in answers if items[i]["competence"] == competence["id"]
     ]
     if not rights:  # warm-up: start with an item most learners get right
+        warmup = bank.get("warmup")
+        threshold = WARMUP_P if warmup is None else float(warmup)
         easy = [
-            i for i in candidates if probability(bank["prior"]["mean"], i) >= WARMUP_P
+            i for i in candidates if probability(bank["prior"]["mean"], i) >= threshold
         ]
         candidates = easy or candidates
     post = posterior(bank, [i for i, _ in rights], [r for _, r in rights])

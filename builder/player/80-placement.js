@@ -164,7 +164,8 @@
     var pool = candidates(bank, competence, answers);
     var asked = askedIn(bank, competence.id, answers);
     if (!asked.length) {
-      var easy = pool.filter(function (i) { return probability(bank.prior.mean, i) >= WARMUP_P; });
+      var threshold = bank.warmup == null ? WARMUP_P : bank.warmup;
+      var easy = pool.filter(function (i) { return probability(bank.prior.mean, i) >= threshold; });
       if (easy.length) pool = easy;
     }
     var post = posterior(bank, asked.map(function (a) { return a[0]; }), asked.map(function (a) { return a[1]; }));

@@ -104,6 +104,9 @@ def random_cases(count: int, seed: int) -> list[dict[str, Any]]:
             "basics": {c: [f"{c}-basic"] for c in competences},
         }
         responses = {"items": {i["id"]: rnd.random() < 0.5 for i in items}}
+        warmup = rnd.choice([None, None, 0.0, 0.5, 0.9])  # None: the engine's own
+        if warmup is not None:
+            bank["warmup"] = warmup
         cases.append(
             {
                 "name": f"random-{n}",
