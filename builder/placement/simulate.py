@@ -19,14 +19,20 @@ Protocol (shared/notes/placement-engine.md §4.1, on the bundled item bank):
 
 Metrics, per competence decision: agreement with the whole-bank decision;
 accuracy for learners at least 0.5 logit from the cut; harmful skips (the
-module skipped while θ < cut − 0.5); items asked as a share of the bank.
+module skipped while θ < cut − 0.5); clear masters (θ ≥ cut + 0.5) whose
+module is not skipped, the time caution costs; items asked as a share of the
+bank.
 For the adaptive quiz it also tells how each competence ended: decided
 early, at its own item limit, or cut short by the quiz's limit (with the
 agreement of each), which is where the disagreements come from.
 
 What-ifs for product decisions, never the shipped figures: ``parameters="true"``
 gives the engine the simulated truth (what perfect calibration would reach),
-``max_per_competence`` and ``quiz_cap`` replace the banks' limits.
+``max_per_competence``, ``quiz_cap``, ``randomesque`` and ``warmup`` replace
+the banks' settings, and :func:`reference_bank` is the note's own 4 × 10 bank,
+so the engine can be checked against the note's published figures (our
+learners' abilities are independent across competences where the note's
+correlate at 0.5; that only matters to a correlated prior, which we do not use).
 """
 
 from __future__ import annotations
@@ -52,6 +58,8 @@ class Tally:
     beyond: int = 0
     beyond_right: int = 0
     harmful: int = 0
+    masters: int = 0
+    masters_kept: int = 0
     same_route: int = 0
     items: int = 0
     bank: int = 0
@@ -79,6 +87,9 @@ class Tally:
             self.beyond += 1
             self.beyond_right += master == (theta >= cut)
         self.harmful += skip and theta < cut - 0.5
+        if theta >= cut + 0.5:  # clear masters: do they still get the module?
+            self.masters += 1
+            self.masters_kept += not skip
 
     def summary(self) -> dict[str, float]:
         return {
@@ -86,6 +97,7 @@ class Tally:
             "route_agreement": round(self.same_route / self.decisions, 4),
             "accuracy_beyond_05": round(self.beyond_right / self.beyond, 4),
             "harmful_skips": round(self.harmful / self.decisions, 4),
+            "masters_not_skipped": round(self.masters_kept / self.masters, 4),
             "mean_items_pct": round(self.items / self.bank, 4),
         }
 
@@ -122,17 +134,43 @@ class Simulation:
     """What the engine knows: the expert parameters, or the simulated truth."""
     max_per_competence: int | None = None
     quiz_cap: int | None = None
+    randomesque: int | None = None
+    warmup: float | None = None
     tallies: dict[str, Tally] = field(default_factory=dict)
     asked: Counter[str] = field(default_factory=Counter)
     """How many simulated quizzes asked each item."""
 
     @property
     def as_shipped(self) -> bool:
-        return (
-            self.parameters == "expert"
-            and self.max_per_competence is None
-            and self.quiz_cap is None
-        )
+        return self.parameters == "expert" and not self.what_ifs
+
+    @property
+    def what_ifs(self) -> dict[str, float]:
+        """The bank settings this run replaces."""
+        settings = {
+            "max_per_competence": self.max_per_competence,
+            "quiz_cap": self.quiz_cap,
+            "randomesque": self.randomesque,
+            "warmup": self.warmup,
+        }
+        return {k: v for k, v in settings.items() if v is not None}
+
+    def describe_what_ifs(self) -> list[str]:
+        """What this run changes, in words."""
+        changes = []
+        if self.parameters == "true":
+            changes.append("the engine knows the true parameters")
+        if self.max_per_competence is not None:
+            changes.append(f"at most {self.max_per_competence} items per competence")
+        if self.quiz_cap is not None:
+            changes.append(f"at most {self.quiz_cap} items per quiz")
+        if self.randomesque is not None:
+            changes.append(f"next item drawn among the top {self.randomesque}")
+        if self.warmup == 0:
+            changes.append("no warm-up item")
+        elif self.warmup is not None:
+            changes.append(f"warm-up item right for {self.warmup:.0%} at the prior")
+        return changes
 
     def run(
         self, echo: Callable[[str], None] | None = None
@@ -141,7 +179,7 @@ class Simulation:
         self.tallies = {name: Tally() for name in DESIGNS}
         self.asked = Counter()
         per_world = max(1, self.learners // self.worlds)
-        paths = [what_if(p, self.max_per_competence, self.quiz_cap) for p in self.paths]
+        paths = [what_if(p, **self.what_ifs) for p in self.paths]
         for world in range(self.worlds):
             truth = true_items(self.items, rnd)
             banks = paths
@@ -260,16 +298,64 @@ def known_truth(bank: Bank, truth: dict[str, dict[str, Any]]) -> Bank:
     return {**bank, "items": items}
 
 
-def what_if(bank: Bank, max_per_competence: int | None, quiz_cap: int | None) -> Bank:
-    """``bank`` with other item limits (``None`` keeps the bank's own)."""
+def what_if(
+    bank: Bank,
+    max_per_competence: float | None = None,
+    quiz_cap: float | None = None,
+    randomesque: float | None = None,
+    warmup: float | None = None,
+) -> Bank:
+    """``bank`` with other settings (``None`` keeps the bank's own)."""
     out = dict(bank)
     if max_per_competence is not None:
         out["competences"] = [
-            {**c, "max_items": max_per_competence} for c in bank["competences"]
+            {**c, "max_items": int(max_per_competence)} for c in bank["competences"]
         ]
     if quiz_cap is not None:
-        out["max_items"] = quiz_cap
+        out["max_items"] = int(quiz_cap)
+    if randomesque is not None:
+        out["randomesque"] = int(randomesque)
+    if warmup is not None:
+        out["warmup"] = warmup
     return out
+
+
+REFERENCE_LEVELS = (1, 1, 2, 2, 2, 3, 3, 3, 4, 4)
+LEVEL_B = {1: -1.5, 2: -0.5, 3: 0.5, 4: 1.5}
+
+
+def reference_bank(guessing: float, template: Bank) -> Bank:
+    """The reference bank of shared/notes/placement-engine.md §4.1.
+
+    Four competences of ten items (levels 1,1,2,2,2,3,3,3,4,4), expert
+    parameters, every item in its own family, one guessing value for all;
+    grid, prior and limits as in ``template`` (a catalogue path's bank).
+    """
+    settings = template["competences"][0]
+    competences = [
+        {**settings, "id": f"reference-{k + 1}", "title": f"Reference {k + 1}"}
+        for k in range(4)
+    ]
+    items = [
+        {
+            "id": f"{c['id']}-{n + 1:02d}",
+            "competence": c["id"],
+            "family": f"{c['id']}-{n + 1:02d}",
+            "a": 1.0,
+            "b": LEVEL_B[level],
+            "c": guessing,
+            "status": "active",
+        }
+        for c in competences
+        for n, level in enumerate(REFERENCE_LEVELS)
+    ]
+    return {
+        **template,
+        "competences": competences,
+        "items": items,
+        "modules": [],
+        "basics": {},
+    }
 
 
 def p_true(
@@ -301,13 +387,13 @@ def fixed_form(bank: Bank, per_competence: int) -> dict[str, list[str]]:
 def table(summaries: dict[str, dict[str, float]]) -> list[str]:
     lines = [
         f"{'design':<12}{'agreement':>11}{'same route':>12}{'accuracy ±0.5':>15}"
-        f"{'harmful skips':>15}{'items % bank':>14}"
+        f"{'harmful skips':>15}{'masters kept':>14}{'items % bank':>14}"
     ]
     for name, s in summaries.items():
         lines.append(
             f"{name:<12}{s['agreement']:>11.3f}{s['route_agreement']:>12.3f}"
             f"{s['accuracy_beyond_05']:>15.3f}{s['harmful_skips']:>15.4f}"
-            f"{s['mean_items_pct']:>14.3f}"
+            f"{s['masters_not_skipped']:>14.3f}{s['mean_items_pct']:>14.3f}"
         )
     return lines
 

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from builder.cli import cli
-from builder.placement.simulate import known_truth
+from builder.placement.simulate import known_truth, reference_bank, what_if
 from builder.schema import SCHEMAS, schema_text
 from tests.conftest import REPO, run
 
@@ -176,6 +176,8 @@ def test_bench_placement_ends_with_the_json_line() -> None:
         "±0.5",
         "harmful",
         "skips",
+        "masters",
+        "kept",
         "items",
         "%",
         "bank",
@@ -189,6 +191,7 @@ def test_bench_placement_ends_with_the_json_line() -> None:
     }
     assert keys <= set(data)
     assert 0 < data["mean_items_pct"] < 1
+    assert 0 < data["masters_not_skipped"] < 1
     assert isinstance(data["bar_met"], bool)
     assert not any(line.startswith("what-if") for line in lines)
 
@@ -240,3 +243,61 @@ def test_known_truth_gives_the_engine_the_simulated_parameters() -> None:
         {"id": "x", "a": 1.7, "b": 0.2, "c": 0.25}
     ]
     assert bank["items"][0]["a"] == 1.0  # the shipped bank is left alone
+
+
+def test_what_if_replaces_only_the_settings_it_is_given() -> None:
+    bank = {
+        "max_items": 24,
+        "randomesque": 3,
+        "competences": [{"id": "c", "max_items": 6}],
+        "items": [],
+    }
+    assert what_if(bank) == bank
+    changed = what_if(bank, max_per_competence=8, randomesque=1, warmup=0)
+    assert changed["competences"] == [{"id": "c", "max_items": 8}]
+    assert (changed["max_items"], changed["randomesque"], changed["warmup"]) == (
+        24,
+        1,
+        0,
+    )
+    assert "warmup" not in bank and bank["randomesque"] == 3
+
+
+def test_reference_bank_is_the_placement_notes_four_by_ten() -> None:
+    template = {
+        "grid": {"min": -4.0, "max": 4.0, "step": 0.1},
+        "prior": {"mean": 0.0, "sd": 1.0},
+        "max_items": 24,
+        "randomesque": 3,
+        "competences": [{"id": "x", "cut": 0.0, "max_items": 6, "min_items": 2}],
+        "items": [],
+    }
+    bank = reference_bank(0.25, template)
+    assert [c["id"] for c in bank["competences"]] == [
+        f"reference-{k}" for k in range(1, 5)
+    ]
+    assert all(c["cut"] == 0.0 and c["max_items"] == 6 for c in bank["competences"])
+    first = [i["b"] for i in bank["items"] if i["competence"] == "reference-1"]
+    assert first == [-1.5, -1.5, -0.5, -0.5, -0.5, 0.5, 0.5, 0.5, 1.5, 1.5]
+    assert len(bank["items"]) == 40
+    assert {i["c"] for i in bank["items"]} == {0.25}
+    assert {i["a"] for i in bank["items"]} == {1.0}
+    assert len({i["family"] for i in bank["items"]}) == 40
+
+
+def test_bench_placement_runs_the_reference_bank_as_a_what_if() -> None:
+    lines, data = bench_placement(
+        "--bank", "reference", "--guessing", "0", "--randomesque", "1", "--warmup", "0"
+    )
+    assert "40 items" in lines[0]
+    assert lines[1] == (
+        "what-if run, not the shipped figures: the placement note's reference "
+        "bank, c = 0.0, next item drawn among the top 1, no warm-up item"
+    )
+    assert data["bar_met"] is None
+    assert (data["bank"], data["guessing"], data["randomesque"], data["warmup"]) == (
+        "reference",
+        0.0,
+        1,
+        0.0,
+    )
