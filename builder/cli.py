@@ -521,8 +521,8 @@ def bench_scorm_command(root: Path, targets: tuple[str, ...], cpu: float) -> Non
     "--warmup",
     type=click.FloatRange(0, 1),
     default=None,
-    help="What-if: the first item of a competence is one that P of learners at "
-    "the prior mean get right (shipped: 0.7; 0 = the most informative first).",
+    help="What-if: a competence starts with an item that a learner at the prior "
+    "mean gets right with probability ≥ P (shipped: 0.7; 0 = no warm-up item).",
 )
 @click.option(
     "--bank",
@@ -535,9 +535,9 @@ def bench_scorm_command(root: Path, targets: tuple[str, ...], cpu: float) -> Non
 @click.option(
     "--guessing",
     type=click.FloatRange(0, 0.5),
-    default=0.25,
-    show_default=True,
-    help="The reference bank's guessing parameter c (0 = no guessing).",
+    default=None,
+    help="With --bank reference: every item's guessing parameter c "
+    "(0 = no guessing).  [default: 0.25, four options]",
 )
 def bench_placement_command(
     root: Path,
@@ -550,7 +550,7 @@ def bench_placement_command(
     randomesque: int | None,
     warmup: float | None,
     bank: str,
-    guessing: float,
+    guessing: float | None,
 ) -> None:
     """Simulated learners: agreement, accuracy, harmful skips, items asked.
 
@@ -574,6 +574,12 @@ def bench_placement_command(
         placement_data(catalogue, p)["engine"] for p in catalogue.paths if p.placement
     ]
     items = whole_catalogue(catalogue)["engine"]["items"]
+    if guessing is not None and bank != "reference":
+        raise click.UsageError(
+            "--guessing sets the reference bank's items; the catalogue's come "
+            "from their options. Add --bank reference, or leave --guessing out."
+        )
+    guessing = 0.25 if guessing is None else guessing
     if bank == "reference":
         paths = [reference_bank(guessing, paths[0])]
         items = paths[0]["items"]
@@ -591,7 +597,8 @@ def bench_placement_command(
     )
     shipped = simulation.as_shipped and bank == "catalogue"
     click.echo(
-        f"{learners} simulated learners over {len(paths)} paths and {worlds} worlds, "
+        f"{learners} simulated learners over {len(paths)} path(s) and {worlds} "
+        f"worlds, "
         f"{len(items)} items, the engine knowing the {parameters} parameters, "
         f"seed {seed}"
     )

@@ -301,3 +301,11 @@ def test_bench_placement_runs_the_reference_bank_as_a_what_if() -> None:
         1,
         0.0,
     )
+
+
+def test_bench_placement_refuses_guessing_for_the_catalogue() -> None:
+    args = ["bench", "placement", "--learners", "10", "--guessing", "0"]
+    result = run(args, REPO)
+    assert result.exit_code == 2
+    assert "Add --bank reference, or leave --guessing out." in result.stderr
+    assert "simulated learners" not in result.stdout
