@@ -44,6 +44,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from builder.model import LEVEL_DIFFICULTY
 from builder.placement import engine
 
 Bank = dict[str, Any]
@@ -321,7 +322,6 @@ def what_if(
 
 
 REFERENCE_LEVELS = (1, 1, 2, 2, 2, 3, 3, 3, 4, 4)
-LEVEL_B = {1: -1.5, 2: -0.5, 3: 0.5, 4: 1.5}
 
 
 def reference_bank(guessing: float, template: Bank) -> Bank:
@@ -342,7 +342,7 @@ def reference_bank(guessing: float, template: Bank) -> Bank:
             "competence": c["id"],
             "family": f"{c['id']}-{n + 1:02d}",
             "a": 1.0,
-            "b": LEVEL_B[level],
+            "b": LEVEL_DIFFICULTY[level],
             "c": guessing,
             "status": "active",
         }
@@ -401,7 +401,7 @@ def table(summaries: dict[str, dict[str, float]]) -> list[str]:
 def endings_table(endings: dict[str, dict[str, float]]) -> list[str]:
     """How the adaptive quiz's competence decisions ended."""
     labels = {
-        "decided": "decided early (P(mastery) ≥ skip or ≤ remediation threshold)",
+        "decided": "decided (P(mastery) crossed the skip or remediation threshold)",
         "item limit": "undecided at the competence's own item limit",
         "quiz limit": "undecided when the whole quiz reached its limit",
     }
