@@ -610,6 +610,12 @@ def bench_placement_command(
     summaries = simulation.run(click.echo)
     for line in table(summaries):
         click.echo(line)
+    per_learner = simulation.tallies["adaptive"].per_learner()
+    click.echo(
+        f"per learner (adaptive): {per_learner['questions']:.1f} questions, "
+        f"{per_learner['skipped']:.2f} competences skipped, "
+        f"{per_learner['remediation']:.2f} sent to the basic module first"
+    )
     endings = simulation.tallies["adaptive"].ending_summary()
     for line in endings_table(endings):
         click.echo(line)
@@ -628,6 +634,7 @@ def bench_placement_command(
         "bar_met": within if shipped else None,
         "within_bar": within,
         "endings": endings,
+        "per_learner": per_learner,
         "never_asked": sorted(i["id"] for i in never),
         "bank": bank,
         "parameters": parameters,

@@ -64,6 +64,8 @@ class Tally:
     same_route: int = 0
     items: int = 0
     bank: int = 0
+    learners: int = 0
+    routes: Counter[str] = field(default_factory=Counter)
     endings: Counter[str] = field(default_factory=Counter)
     endings_agree: Counter[str] = field(default_factory=Counter)
 
@@ -84,6 +86,7 @@ class Tally:
             self.endings[ending] += 1
             self.endings_agree[ending] += master == full_master
         self.same_route += route == full_route
+        self.routes[route] += 1
         if abs(theta - cut) >= 0.5:
             self.beyond += 1
             self.beyond_right += master == (theta >= cut)
@@ -100,6 +103,14 @@ class Tally:
             "harmful_skips": round(self.harmful / self.decisions, 4),
             "masters_not_skipped": round(self.masters_kept / self.masters, 4),
             "mean_items_pct": round(self.items / self.bank, 4),
+        }
+
+    def per_learner(self) -> dict[str, float]:
+        """What one learner meets on average: questions, modules made optional."""
+        return {
+            "questions": round(self.items / self.learners, 2),
+            "skipped": round(self.routes["skip"] / self.learners, 3),
+            "remediation": round(self.routes["remediation"] / self.learners, 3),
         }
 
     def ending_summary(self) -> dict[str, dict[str, float]]:
@@ -146,7 +157,7 @@ class Simulation:
         return self.parameters == "expert" and not self.what_ifs
 
     @property
-    def what_ifs(self) -> dict[str, float]:
+    def what_ifs(self) -> dict[str, int | float]:
         """The bank settings this run replaces."""
         settings = {
             "max_per_competence": self.max_per_competence,
@@ -180,7 +191,12 @@ class Simulation:
         self.tallies = {name: Tally() for name in DESIGNS}
         self.asked = Counter()
         per_world = max(1, self.learners // self.worlds)
-        paths = [what_if(p, **self.what_ifs) for p in self.paths]
+        paths = [
+            what_if(
+                p, self.max_per_competence, self.quiz_cap, self.randomesque, self.warmup
+            )
+            for p in self.paths
+        ]
         for world in range(self.worlds):
             truth = true_items(self.items, rnd)
             banks = paths
@@ -220,6 +236,7 @@ class Simulation:
         for name, tally in self.tallies.items():
             tally.items += counts[name]
             tally.bank += len(active)
+            tally.learners += 1
         for competence in bank["competences"]:
             theta = thetas[competence["id"]]
             self._score(bank, competence, theta, asked, active, responses, fixed)
@@ -301,21 +318,21 @@ def known_truth(bank: Bank, truth: dict[str, dict[str, Any]]) -> Bank:
 
 def what_if(
     bank: Bank,
-    max_per_competence: float | None = None,
-    quiz_cap: float | None = None,
-    randomesque: float | None = None,
+    max_per_competence: int | None = None,
+    quiz_cap: int | None = None,
+    randomesque: int | None = None,
     warmup: float | None = None,
 ) -> Bank:
     """``bank`` with other settings (``None`` keeps the bank's own)."""
     out = dict(bank)
     if max_per_competence is not None:
         out["competences"] = [
-            {**c, "max_items": int(max_per_competence)} for c in bank["competences"]
+            {**c, "max_items": max_per_competence} for c in bank["competences"]
         ]
     if quiz_cap is not None:
-        out["max_items"] = int(quiz_cap)
+        out["max_items"] = quiz_cap
     if randomesque is not None:
-        out["randomesque"] = int(randomesque)
+        out["randomesque"] = randomesque
     if warmup is not None:
         out["warmup"] = warmup
     return out

@@ -205,6 +205,7 @@ def test_bench_placement_says_how_each_competence_ended() -> None:
     # A quiz of four items cannot give each competence its two items.
     tight_lines, tight = bench_placement("--quiz-cap", "4")
     assert tight["endings"]["quiz limit"]["share"] > 0.5
+    assert 2 <= tight["per_learner"]["questions"] <= 4
     # ... and leaves most of the bank unasked, which the bench lists.
     assert len(tight["never_asked"]) > len(data["never_asked"])
     total = int(next(x for x in lines if x.startswith("items never")).split()[-1])
@@ -223,6 +224,11 @@ def test_bench_placement_what_ifs_change_the_quiz_but_never_claim_the_bar() -> N
     assert isinstance(shorter["within_bar"], bool)
     assert shorter["max_per_competence"] == 2
     assert shorter["mean_items_pct"] < shipped["mean_items_pct"]
+    assert shorter["per_learner"]["questions"] < shipped["per_learner"]["questions"]
+    per_learner = next(x for x in lines if x.startswith("per learner (adaptive): "))
+    assert per_learner.startswith(
+        f"per learner (adaptive): {shorter['per_learner']['questions']:.1f} questions"
+    )
     assert "item limit" in shorter["endings"]
 
 
