@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from playwright.sync_api import Frame, Page
+from playwright.sync_api import Frame, Page, expect
 
 Mode = Literal["touch", "keyboard"]
 
@@ -33,6 +33,14 @@ class Learner:
 
     def heading(self) -> str:
         return self.doc.locator("#ts-screen-title").inner_text()
+
+    def expect_heading(self, title: str, where: str) -> None:
+        """The screen titled ``title`` is shown (the player may first wait for
+        an answer to be evaluated by a server)."""
+        try:
+            expect(self.doc.locator("#ts-screen-title")).to_have_text(title)
+        except AssertionError as error:
+            raise AssertionError(f"{where}: {error}") from None
 
     def state(self) -> dict[str, Any]:
         state: dict[str, Any] = self.doc.evaluate(
@@ -136,9 +144,9 @@ class Learner:
     def play_to_the_end(self, right: bool = True) -> None:
         screens = self.module["screens"]
         for index, screen in enumerate(screens):
-            assert self.heading() == screen["title"], f"screen {index}"
+            self.expect_heading(screen["title"], f"screen {index}")
             if screen["activity"]:
                 self.answer(screen, right=right)
             self.next()
         summary = self.doc.evaluate("Tisseuse.t('summary_title')")
-        assert self.heading() == summary, "no summary after the last screen"
+        self.expect_heading(summary, "no summary after the last screen")

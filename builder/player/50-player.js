@@ -39,6 +39,7 @@
     this.options = options || {};
     this.state = T.state.empty(module);
     this.results = {};
+    this.checking = null; // answers still being evaluated (a server, a slow network)
     this.widgets = {};
     this.shownAt = T.now();
     this.speech = new T.Speech(this.options.speechLang || module.lang);
@@ -253,9 +254,35 @@
     if (this.root.scrollIntoView) this.root.scrollIntoView({ block: "start" });
   };
 
+  /**
+   * Next screen, or the summary after the last one. An answer still being
+   * evaluated (the Open edX server over a slow network) is waited for first:
+   * otherwise the summary would count it as not right and report that score.
+   */
   Player.prototype.forward = function () {
+    var self = this;
+    if (this.checking) {
+      if (!this.next.hasAttribute("aria-busy")) {
+        this.next.setAttribute("aria-busy", "true");
+        this.checking.then(function () {
+          self.next.removeAttribute("aria-busy");
+          self.forward();
+        });
+      }
+      return;
+    }
     if (this.state.index < this.module.screens.length - 1) this.show(this.state.index + 1);
     else this.showSummary(true);
+  };
+
+  /** Remember that `work` (checking an answer) is under way until it settles. */
+  Player.prototype.track = function (work) {
+    var self = this;
+    var all = Promise.all([this.checking, work.catch(function () { return null; })]).then(function () {
+      if (self.checking === all) self.checking = null;
+    });
+    this.checking = all;
+    return work;
   };
 
   Player.prototype.back = function () {

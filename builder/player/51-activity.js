@@ -47,7 +47,7 @@
     var self = this;
     var latency = T.now() - this.shownAt;
     ui.check.disabled = true;
-    return this.evaluate(screen.id, answer).then(function (evaluation) {
+    var done = this.evaluate(screen.id, answer).then(function (evaluation) {
       ui.check.disabled = false;
       self.state.answers[screen.id] = answer;
       if (self.state.interactions.indexOf(screen.id) < 0) self.state.interactions.push(screen.id);
@@ -59,7 +59,10 @@
       // an LMS never holds an interaction without the state that explains it.
       self.persist();
       self.call("answer", self.record(screen, answer, evaluation, latency));
+    }, function () {
+      ui.check.disabled = false; // the adapter said what went wrong: let them try again
     });
+    return this.track(done); // until the result is recorded, forward() waits
   };
 
   P.showEvaluation = function (screen, widget, evaluation, ui) {

@@ -241,3 +241,44 @@ def test_a_standalone_module_publishes_its_own_grade_and_completion(
         "completion": 1.0
     }
     expect(page.locator(".ts-score-value")).to_contain_text("100")
+
+
+SLOW_ANSWERS = """
+(() => {
+  const send = window.fetch.bind(window);
+  window.fetch = (url, options) =>
+    /\\/answer\\/?(\\?|$)/.test(String(url))
+      ? new Promise((wait) => setTimeout(wait, 1500)).then(() => send(url, options))
+      : send(url, options);
+})();
+"""
+
+
+def test_a_quick_learner_on_a_slow_network_gets_the_score_the_server_grades(
+    page: Page, workbench: Workbench, compiled: Json
+) -> None:
+    """Every answer takes 1.5 s to reach the server, and the learner taps Next
+    right after Check: the player waits for each evaluation, so the summary
+    shows the grade the server records, not one answer short."""
+    page.add_init_script(SLOW_ANSWERS)
+    student = "learner-slow-network"
+    module_id = next(iter(compiled["modules"]))
+    module = compiled["modules"][module_id]
+    page.goto(
+        f"{workbench.url}/scenario/{scenario(compiled, 'module', module_id)}/?student={student}"
+    )
+    BlockLearner(page, module).play_to_the_end(right=True)
+    usage = page.locator("[data-usage]").first.get_attribute("data-usage")
+    scored = sum(
+        1 for s in module["screens"] if s["activity"] and s["activity"]["scored"]
+    )
+    eventually(
+        lambda: [e for e in workbench.events(student) if e["usage_id"] == usage],
+        lambda found: (
+            {"value": scored, "max_value": scored}
+            in [e["data"] for e in found if e["event"] == "grade"]
+        ),
+    )
+    expect(page.locator(".ts-score-value")).to_contain_text(
+        f"100 % ({scored} bonnes réponses sur {scored})"
+    )
