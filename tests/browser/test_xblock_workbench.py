@@ -175,8 +175,15 @@ def test_placement_then_recommended_module_resumes_and_is_reported(
 
     for index in range(target, len(module["screens"])):
         current = module["screens"][index]
+        # Look at the screen before acting, as a learner does: Next waits for
+        # the server's evaluation of the previous answer first.
+        learner.expect_heading(current["title"], f"screen {index}")
         if index > target and current["activity"]:
             learner.answer(current, right=True)
+            # and reads the feedback before moving on (it scrolls into view)
+            expect(
+                page.locator(f'[data-screen="{current["id"]}"] .ts-feedback-good')
+            ).to_be_visible()
         learner.next()
     expect(page.locator("#ts-screen-title")).to_have_text("Bilan du module")
     stored = eventually(
